@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Builds carecheck and stages the web page. Idempotent (CMake/Ninja rebuild only what changed).
+#   build/native/      native preset: the `carecheck` CLI, tests, bench
+#   build/wasm/        wasm preset: carecheck.js (ES module factory createCarecheck) + carecheck.wasm
+#   build/site/        what tools/serve.mjs serves: web/* + carecheck.{js,wasm} + rules/
+# Usage: tools/build.sh [native|wasm|site]...   (default: all three, in that order)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+log() { printf '[build] %s\n' "$*"; }
+
+# toolchain.md trap 1: this machine's node does not search Debian's module folder,
+# so emcc cannot find acorn without this.
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+JOBS=${CARECHECK_JOBS:-$(nproc)}
+
+build_native() {
+  log "native: cmake --preset native"
+  cmake --preset native >/dev/null
+  cmake --build --preset native -j "$JOBS"
+  log "native: CLI at build/native/cli/carecheck"
+}
+
+build_wasm() {
+  log "wasm: emcmake cmake --preset wasm"
+  emcmake cmake --preset wasm >/dev/null
+  cmake --build --preset wasm -j "$JOBS"
+}
+
+# The wasm module's two files, wherever the wasm/ CMakeLists puts them under build/wasm.
+find_wasm_module() {
+  find build/wasm -name carecheck.wasm -not -path '*/CMakeFiles/*' -printf '%h\n' 2>/dev/null | head -n 1
+}
+
+stage_site() {
+  local site=build/site tmp=build/site.tmp
+  rm -rf "$tmp"
+  mkdir -p "$tmp/rules"
+  if [ -f web/index.html ]; then
+    cp -R web/. "$tmp/"
+  else
+    # Minimal placeholder until web/ lands; not a calculator.
+    cat >"$tmp/index.html" <<'HTML'
+<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>carecheck</title></head>
+<body><p>养老助残待遇查询正在建设中。The carecheck calculator page is being built.</p></body></html>
+HTML
+  fi
+
+  local dir
+  dir=$(find_wasm_module)
+  if [ -n "$dir" ] && [ -f "$dir/carecheck.js" ]; then
+    cp "$dir/carecheck.js" "$dir/carecheck.wasm" "$tmp/"
+  else
+    log "site: WARNING no wasm module under build/wasm (run: tools/build.sh wasm)"
+  fi
+
+  # Rule files the page loads: the catalogue and every pack (never cases or sources),
+  # listed in rules/index.json with paths relative to the site root, catalogue first.
+  local files=()
+  [ -f rules/facts.json ] && files+=(rules/facts.json)
+  for f in rules/*.pack.json; do
+    [ -f "$f" ] && files+=("$f")
+  done
+  for f in "${files[@]}"; do
+    cp "$f" "$tmp/rules/"
+  done
+  node -e '
+    const files = process.argv.slice(1);
+    const out = {format: "carecheck-index/1", files};
+    process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+  ' "${files[@]}" >"$tmp/rules/index.json"
+
+  rm -rf "$site"
+  mv "$tmp" "$site"
+  log "site: build/site ready ($(find "$site" -type f | wc -l) files, ${#files[@]} rule files)"
+}
+
+steps=("$@")
+[ "${#steps[@]}" -eq 0 ] && steps=(native wasm site)
+for s in "${steps[@]}"; do
+  case "$s" in
+    native) build_native ;;
+    wasm) build_wasm ;;
+    site) stage_site ;;
+    *) echo "usage: $0 [native|wasm|site]..." >&2; exit 2 ;;
+  esac
+done

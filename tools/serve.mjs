@@ -1,0 +1,259 @@
+#!/usr/bin/env node
+// Static file server for the carecheck page (build/site), Node built-ins only.
+//
+// - listens on 127.0.0.1 only; port from the first argument, $PORT, or 8080 (0 = any free port)
+// - every response carries the page's Content-Security-Policy (the wasm module needs
+//   'wasm-unsafe-eval'; nothing else may run), nosniff and no-referrer
+// - correct MIME types (application/wasm for the module), gzip when the client accepts it
+// - no directory traversal: paths are resolved inside the root, dotfiles and symlinks that
+//   leave it are refused
+//
+// CLI:     node tools/serve.mjs [port] [root]
+// Library: import { startServer } from '../../tools/serve.mjs';
+//          const server = await startServer({ port: 0 });   // server.url is the page's URL
+//          ...; await server.closeAll();
+
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_ROOT = path.resolve(HERE, '..', 'build', 'site');
+export const DEFAULT_PORT = 8080;
+export const HOST = '127.0.0.1';
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|manifest\+json)|image\/svg)/;
+
+/** The MIME type served for a file name. */
+export function mimeType(file) {
+  return MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+}
+
+/** True when an Accept-Encoding header allows gzip (and does not give it q=0). */
+export function acceptsGzip(header) {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+function baseHeaders() {
+  return {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Carecheck-Server': '1',
+  };
+}
+
+function sendText(req, res, status, text, extra = {}) {
+  const body = Buffer.from(text + '\n');
+  res.writeHead(status, {
+    ...baseHeaders(),
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': body.length,
+    ...extra,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * Maps a URL path to a file inside root, or null when it would leave root or names a dotfile.
+ * @param {string} root absolute real path of the served folder
+ * @param {string} urlPath the request's path, still percent-encoded
+ */
+export function resolveInside(root, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const parts = decoded.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.some((p) => p === '..' || p.startsWith('.'))) return null;
+  const file = path.resolve(root, ...parts);
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  return file;
+}
+
+/**
+ * Creates (does not start) the HTTP server for a folder.
+ * @param {{root?: string}} [options]
+ */
+export function createServer({ root = DEFAULT_ROOT } = {}) {
+  const rootReal = fs.realpathSync(path.resolve(root));
+  const gzipCache = new Map(); // file -> {mtimeMs, size, data}
+
+  return http.createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendText(req, res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+        return;
+      }
+      const url = new URL(req.url, 'http://localhost');
+      let file = resolveInside(rootReal, url.pathname);
+      if (!file) {
+        sendText(req, res, 404, 'Not Found');
+        return;
+      }
+      let stat = await fsp.stat(file).catch(() => null);
+      if (stat && stat.isDirectory()) {
+        if (!url.pathname.endsWith('/')) {
+          sendText(req, res, 301, 'Moved', { Location: url.pathname + '/' + url.search });
+          return;
+        }
+        file = path.join(file, 'index.html');
+        stat = await fsp.stat(file).catch(() => null);
+      }
+      if (!stat || !stat.isFile()) {
+        sendText(req, res, 404, 'Not Found');
+        return;
+      }
+      // A symlink inside the root must not lead outside it.
+      const real = await fsp.realpath(file);
+      if (real !== rootReal && !real.startsWith(rootReal + path.sep)) {
+        sendText(req, res, 404, 'Not Found');
+        return;
+      }
+
+      const type = mimeType(file);
+      const headers = {
+        ...baseHeaders(),
+        'Content-Type': type,
+        'Cache-Control': 'no-cache',
+        'Last-Modified': stat.mtime.toUTCString(),
+        ETag: `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`,
+      };
+      if (req.headers['if-none-match'] === headers.ETag) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+
+      let body;
+      if (COMPRESSIBLE.test(type)) {
+        headers.Vary = 'Accept-Encoding';
+        if (acceptsGzip(req.headers['accept-encoding'])) {
+          let cached = gzipCache.get(file);
+          if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
+            const data = zlib.gzipSync(await fsp.readFile(file), { level: 9 });
+            cached = { mtimeMs: stat.mtimeMs, size: stat.size, data };
+            gzipCache.set(file, cached);
+          }
+          headers['Content-Encoding'] = 'gzip';
+          body = cached.data;
+        }
+      }
+      if (!body) body = await fsp.readFile(file);
+      headers['Content-Length'] = body.length;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (err) {
+      if (!res.headersSent) sendText(req, res, 500, 'Internal Server Error');
+      else res.destroy(err);
+    }
+  });
+}
+
+/**
+ * Starts the server on 127.0.0.1 and resolves once it listens.
+ * @param {{port?: number, root?: string}} [options] port 0 picks a free port
+ * @returns {Promise<import('node:http').Server & {url: string, port: number, closeAll: () => Promise<void>}>}
+ */
+export function startServer({ port = DEFAULT_PORT, root = DEFAULT_ROOT } = {}) {
+  const server = createServer({ root });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      server.port = server.address().port;
+      server.url = `http://${HOST}:${server.port}/`;
+      server.closeAll = () =>
+        new Promise((done) => {
+          server.close(() => done());
+          server.closeAllConnections?.();
+        });
+      resolve(server);
+    });
+  });
+}
+
+// Is something that answers like this server already listening there?
+async function isCarecheckServer(port) {
+  return new Promise((resolve) => {
+    const req = http.get({ host: HOST, port, path: '/', timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.headers['x-carecheck-server'] === '1');
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
+  });
+}
+
+async function main() {
+  const port = Number(process.argv[2] ?? process.env.PORT ?? DEFAULT_PORT);
+  const root = path.resolve(process.argv[3] ?? process.env.CARECHECK_SITE ?? DEFAULT_ROOT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`serve: bad port "${process.argv[2] ?? process.env.PORT}"`);
+    process.exit(2);
+  }
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    console.error(`serve: ${root}/index.html not found; run: bash tools/build.sh`);
+    process.exit(1);
+  }
+  let server;
+  try {
+    server = await startServer({ port, root });
+  } catch (err) {
+    if (err.code === 'EADDRINUSE') {
+      if (await isCarecheckServer(port)) {
+        console.log(`carecheck is already being served: open http://${HOST}:${port}/`);
+        process.exit(0);
+      }
+      console.error(`serve: port ${port} is in use by another program; try: PORT=8081 bash tools/setup.sh`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  console.log(`carecheck is ready: open ${server.url}`);
+  const shown = path.relative(process.cwd(), root);
+  console.log(`(serving ${shown && !shown.startsWith('..') ? shown : root}; press Ctrl+C to stop)`);
+  const stop = () => server.closeAll().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
+  main();
+}
