@@ -1,0 +1,38 @@
+// Turning catalogue facts into questions, and answers back into words.
+import { pick, say } from './i18n.js';
+
+/**
+ * A question for an already answered fact (same shape as an entry of questions()),
+ * so "previous question" and "change" can ask it again.
+ * @param {import('./engine.js').Catalogue} catalogue
+ * @param {import('./state.js').AnswerKey} key
+ * @returns {Object|null} null when the fact is not in the catalogue
+ */
+export function questionFor(catalogue, key) {
+  const fact = catalogue.facts.get(key.fact);
+  if (!fact) return null;
+  const { id, about, ask_roles: askRoles, derive, ...shown } = fact;
+  return { ...shown, fact: id, ...(key.member ? { member: key.member } : {}) };
+}
+
+/**
+ * An answer in words: "是", "68 岁", "低保户、特困供养", "不确定".
+ * @param {import('./engine.js').Catalogue} catalogue
+ * @param {import('./regions.js').RegionTree|null} regions
+ * @param {string} factId
+ * @param {*} value
+ * @returns {string}
+ */
+export function answerInWords(catalogue, regions, factId, value) {
+  if (value === null || value === undefined) return say('answerNotSure');
+  const fact = catalogue.facts.get(factId) || {};
+  const optionName = (id) => pick(fact.options?.find((o) => o.id === id)?.name) || id;
+  switch (fact.type) {
+    case 'bool': return value ? say('answerYes') : say('answerNo');
+    case 'one_of': return optionName(value);
+    case 'many_of': return Array.isArray(value) && value.length ? value.map(optionName).join('、') : say('none');
+    case 'number': return `${value} ${pick(fact.unit)}`.trim();
+    case 'region': return regions?.fullName(value) || String(value);
+    default: return String(value);
+  }
+}

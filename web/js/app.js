@@ -1,0 +1,113 @@
+// Starts the page: language, saved answers, the engine and the region list; then shows a step.
+import { say, setLang, translateShell, lang } from './i18n.js';
+import { startEngine } from './engine.js';
+import { loadRegions } from './regions.js';
+import { clearSavedState, freshState, loadState, saveState } from './state.js';
+import { renderRegionStep } from './region-view.js';
+import { renderFamilyStep } from './family-view.js';
+import { renderQuestionStep } from './question-view.js';
+import { renderResults } from './results-view.js';
+
+/**
+ * Everything a step needs; passed to each render function.
+ * @typedef {Object} Context
+ * @property {import('./state.js').State} state
+ * @property {import('./engine.js').Engine} engine
+ * @property {import('./regions.js').RegionTree} regions
+ * @property {HTMLElement} view              where steps are drawn
+ * @property {() => void} save               keeps answers across reloads
+ * @property {(step: string) => void} go     shows a step
+ * @property {(message: string) => void} announce  says something through the live region
+ * @property {(envelope: Object) => void} fail     shows an engine error without losing answers
+ * @property {() => void} startOver
+ */
+
+const STEPS = {
+  region: renderRegionStep,
+  family: renderFamilyStep,
+  questions: renderQuestionStep,
+  results: renderResults,
+};
+const LANG_KEY = 'carecheck.lang';
+
+async function main() {
+  const params = new URLSearchParams(location.search);
+  setLang(params.get('lang') || readLang() || 'zh');
+  translateShell();
+  const view = document.getElementById('view');
+  const status = document.getElementById('status');
+  const announce = (message) => { status.textContent = ''; status.textContent = message; };
+  announce(say('loading'));
+
+  const state = loadState();
+  const presetRegion = params.get('region');
+  if (/^\d{6}$/.test(presetRegion || '') && !state.region) {
+    state.region = presetRegion;
+    if (state.step === 'region') state.step = 'family';
+  }
+
+  let engine;
+  let regions;
+  try {
+    [engine, regions] = await Promise.all([startEngine(document.baseURI), loadRegions(document.baseURI)]);
+  } catch (error) {
+    announce(say('loadFailed'));
+    console.warn('carecheck: start failed', error);
+    return;
+  }
+  announce('');
+
+  /** @type {Context} */
+  const ctx = {
+    state, engine, regions, view, announce,
+    save: () => saveState(state),
+    go(step) {
+      state.step = STEPS[step] ? step : 'region';
+      saveState(state);
+      STEPS[state.step](ctx);
+    },
+    fail(envelope) {
+      announce(`${say('engineError')}${envelope.error?.message ?? ''}`);
+    },
+    startOver() {
+      clearSavedState();
+      Object.assign(state, freshState());
+      ctx.go('region');
+    },
+  };
+
+  document.getElementById('lang-switch').addEventListener('click', () => {
+    setLang(lang() === 'zh' ? 'en' : 'zh');
+    writeLang(lang());
+    translateShell();
+    updateLangButton();
+    ctx.go(state.step);
+  });
+  updateLangButton();
+  ctx.go(state.step);
+  registerServiceWorker();
+}
+
+function updateLangButton() {
+  const button = document.getElementById('lang-switch');
+  button.textContent = say('switchLang');
+  button.lang = lang() === 'zh' ? 'en' : 'zh-CN';
+}
+
+function readLang() {
+  try { return localStorage.getItem(LANG_KEY); } catch { return null; }
+}
+
+function writeLang(value) {
+  try { localStorage.setItem(LANG_KEY, value); } catch { /* the switch still works this visit */ }
+}
+
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('sw.js').catch((error) => {
+    // The page works online without it; offline use simply is not available.
+    console.info('carecheck: offline copy not available', error?.message);
+  });
+}
+
+main();

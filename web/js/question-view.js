@@ -1,0 +1,95 @@
+// Step 3: one plain question at a time — only those that can still change an answer.
+import { h, show, uniqueId } from './dom.js';
+import { pick, say } from './i18n.js';
+import { answerInputs } from './answer-inputs.js';
+import { questionFor } from './answers.js';
+import { memberName } from './people.js';
+import { answerOf, householdOf, sameKey, setAnswer } from './state.js';
+
+/**
+ * Shows the question being changed, or else the engine's most useful open question;
+ * moves on to the results when none is left.
+ * @param {import('./app.js').Context} ctx
+ */
+export function renderQuestionStep(ctx) {
+  const { state, engine } = ctx;
+  const asked = engine.questions(householdOf(state));
+  if (!asked.ok) {
+    ctx.fail(asked);
+    return;
+  }
+  const editing = state.editing;
+  const question = editing ? questionFor(engine.catalogue, editing) : asked.questions?.[0];
+  if (!question) {
+    state.editing = null;
+    ctx.go('results');
+    return;
+  }
+  const remaining = asked.remaining ?? asked.questions.length;
+  renderQuestion(ctx, question, remaining);
+}
+
+function renderQuestion(ctx, question, remaining) {
+  const { state, engine } = ctx;
+  const key = { fact: question.fact, ...(question.member ? { member: question.member } : {}) };
+  const titleId = uniqueId('question');
+  const heading = h('h2', { class: 'question__text', id: titleId }, pick(question.question));
+  const who = question.member
+    ? say('questionOf', { who: memberName(engine.catalogue, state, question.member) })
+    : say('aboutFamily');
+
+  const submit = (value) => {
+    const before = answerOf(state, key);
+    setAnswer(state, key, value);
+    const checked = engine.validate(householdOf(state));
+    if (!checked.ok) {
+      // The engine refused the answer: put the old one back and say why, keeping the page.
+      if (before.answered) setAnswer(state, key, before.value);
+      ctx.announce(`${say('engineError')}${checked.error?.message ?? ''}`);
+      return;
+    }
+    const returnTo = state.editing?.returnTo;
+    state.editing = null;
+    ctx.save();
+    ctx.go(returnTo === 'results' ? 'results' : 'questions');
+  };
+
+  const { controls, onSubmit } = answerInputs(question, answerOf(state, key), submit,
+    { regions: ctx.regions, labelledBy: titleId });
+  const answered = state.history.length;
+  const previous = previousKey(state, key);
+
+  const form = h('form', {
+    class: 'step question', novalidate: true,
+    onSubmit(event) { event.preventDefault(); onSubmit?.(); },
+  },
+  h('div', { class: 'progress' },
+    h('p', { class: 'progress__text' }, `${say('answered', { n: answered })}，${say('remaining', { n: remaining })}`),
+    h('progress', { class: 'progress__bar', max: answered + remaining, value: answered, 'aria-hidden': 'true' })),
+  h('fieldset', { class: 'question__box' },
+    h('legend', { class: 'question__legend' }, h('span', { class: 'question__who' }, who), heading),
+    question.help && h('p', { class: 'question__help' }, pick(question.help)),
+    question.term && h('p', { class: 'question__term' }, say('officialWord'), pick(question.term)),
+    question.decided_by && h('p', { class: 'question__term' }, say('decidedBy'), pick(question.decided_by)),
+    h('div', { class: 'answers' }, controls),
+    onSubmit && h('button', { type: 'submit', class: 'button button--primary' }, say('next'))),
+  h('div', { class: 'actions' },
+    previous && h('button', {
+      type: 'button', class: 'button button--secondary',
+      onClick() { state.editing = { ...previous, returnTo: 'questions' }; ctx.save(); ctx.go('questions'); },
+    }, say('prevQuestion')),
+    !previous && h('button', { type: 'button', class: 'button button--secondary', onClick: () => ctx.go('family') }, say('back')),
+    h('button', {
+      type: 'button', class: 'button button--quiet',
+      onClick() { state.editing = null; ctx.go('results'); },
+    }, say('showResults'))));
+
+  show(ctx.view, [form], heading);
+}
+
+/** The answered question before `key` (or the last answered one when `key` is new). */
+function previousKey(state, key) {
+  const index = state.history.findIndex((k) => sameKey(k, key));
+  const before = index < 0 ? state.history.length - 1 : index - 1;
+  return before >= 0 ? state.history[before] : null;
+}

@@ -1,0 +1,44 @@
+// Three native selects (province, city, county): large, familiar on Android, read by screen readers.
+import { h, uniqueId } from './dom.js';
+import { say } from './i18n.js';
+
+/**
+ * @param {import('./regions.js').RegionTree} regions
+ * @param {string} initialCode  a county code to preselect, or ''
+ * @returns {{element: HTMLElement, value: () => string}} value() is the county code or ''
+ */
+export function regionPicker(regions, initialCode) {
+  const province = selectField(say('province'));
+  const city = selectField(say('city'));
+  const county = selectField(say('county'));
+
+  const fill = (field, places, chosen) => {
+    field.select.replaceChildren(
+      h('option', { value: '' }, say('choose')),
+      ...places.map((p) => h('option', { value: p.code, selected: p.code === chosen }, p.name)),
+    );
+    field.select.disabled = places.length === 0;
+  };
+  const start = /^\d{6}$/.test(initialCode || '') ? initialCode : '';
+  fill(province, regions.provinces, start.slice(0, 2));
+  fill(city, regions.citiesOf(start.slice(0, 2)), start.slice(0, 4));
+  fill(county, regions.countiesOf(start.slice(0, 4)), start);
+
+  province.select.addEventListener('change', () => {
+    fill(city, regions.citiesOf(province.select.value), '');
+    fill(county, [], '');
+  });
+  city.select.addEventListener('change', () => fill(county, regions.countiesOf(city.select.value), ''));
+
+  return {
+    element: h('div', { class: 'region-picker' }, province.wrap, city.wrap, county.wrap),
+    value: () => county.select.value,
+  };
+}
+
+function selectField(labelText) {
+  const id = uniqueId('region');
+  const select = h('select', { id, class: 'field__select' });
+  const wrap = h('div', { class: 'field' }, h('label', { for: id, class: 'field__label' }, labelText), select);
+  return { select, wrap };
+}

@@ -1,0 +1,121 @@
+// Step 4: what the family can get — positive answers first, "no"s folded away but reachable.
+import { h, show } from './dom.js';
+import { pick, say } from './i18n.js';
+import { amountLine, citeDetails, programCard } from './program-card.js';
+import { answersList, checklist } from './results-extras.js';
+import { householdOf } from './state.js';
+
+const KIND_ORDER = ['service_mode', 'subsidy', 'service_item', 'related_policy'];
+const STATUS_ORDER = ['eligible', 'depends_on_local_decision', 'needs_answers', 'not_eligible'];
+const WORTH_APPLYING = new Set(['eligible', 'depends_on_local_decision']);
+
+/**
+ * @param {import('./app.js').Context} ctx
+ */
+export function renderResults(ctx) {
+  const household = householdOf(ctx.state);
+  const result = ctx.engine.check(household);
+  if (!result.ok) {
+    ctx.fail(result);
+    return;
+  }
+  const open = ctx.engine.questions(household);
+  const remaining = open.ok ? (open.remaining ?? open.questions.length) : 0;
+
+  const packs = result.packs || [];
+  const touched = packs.filter((p) => p.programs.some((g) => g.status !== 'not_eligible'));
+  const elsewhere = packs.filter((p) => !touched.includes(p));
+  const familyPrograms = touched.flatMap((pack) => pack.programs
+    .filter((program) => program.kind !== 'provider_subsidy')
+    .map((program) => ({ pack, program })));
+  const count = (status) => familyPrograms.filter((e) => e.program.status === status).length;
+
+  const heading = h('h2', { class: 'step__title' }, say('resultsTitle'));
+  const summaryText = [
+    say('countEligible', { n: count('eligible') }),
+    say('countDepends', { n: count('depends_on_local_decision') }),
+    say('countNeeds', { n: count('needs_answers') }),
+  ];
+  const summary = h('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
+    h('p', { id: 'summary-title', class: 'summary__intro' }, say('resultsIntro')),
+    h('ul', { class: 'summary__counts' }, summaryText.map((t) => h('li', {}, t))),
+    bestList(familyPrograms),
+    remaining > 0 && h('button', {
+      type: 'button', class: 'button button--primary', onClick: () => ctx.go('questions'),
+    }, say('keepAnswering', { n: remaining })));
+
+  const worth = familyPrograms.filter((e) => WORTH_APPLYING.has(e.program.status));
+  show(ctx.view, [
+    h('div', { class: 'step results' },
+      heading,
+      summary,
+      touched.map((pack) => packSection(ctx, pack)),
+      checklist(worth),
+      h('div', { class: 'actions no-print' },
+        h('button', { type: 'button', class: 'button button--secondary', onClick: () => window.print() }, say('print'))),
+      answersList(ctx),
+      elsewhere.length > 0 && h('details', { class: 'fold fold--elsewhere' },
+        h('summary', {}, say('otherPlacesFold', { n: elsewhere.length })),
+        elsewhere.map((pack) => packSection(ctx, pack)))),
+  ], heading);
+  ctx.announce(`${say('resultsTitle')}：${summaryText.join('，')}`);
+}
+
+/** The programs the family can apply for, named at the top with their amounts. */
+function bestList(entries) {
+  const best = entries.filter((e) => e.program.status === 'eligible');
+  if (best.length === 0) return h('p', { class: 'summary__none' }, say('nothingYet'));
+  return h('ul', { class: 'summary__best' }, best.map(({ program }) => h('li', {},
+    h('strong', {}, pick(program.name)), amountLine(program.amount))));
+}
+
+function packSection(ctx, pack) {
+  const titleId = `pack-${pack.id}`;
+  const shown = pack.programs.filter((p) => p.status !== 'not_eligible' && p.kind !== 'provider_subsidy');
+  const notEligible = pack.programs.filter((p) => p.status === 'not_eligible' && p.kind !== 'provider_subsidy');
+  const providers = pack.programs.filter((p) => p.kind === 'provider_subsidy');
+  return h('section', { class: 'pack', 'aria-labelledby': titleId },
+    h('h2', { class: 'pack__title', id: titleId }, pick(pack.title)),
+    packMeta(pack),
+    KIND_ORDER.map((kind) => kindGroup(ctx, pack, kind, shown.filter((p) => p.kind === kind))),
+    notEligible.length > 0 && h('details', { class: 'fold' },
+      h('summary', {}, say('notEligibleFold', { n: notEligible.length })),
+      notEligible.map((p) => programCard(ctx, p))),
+    providers.length > 0 && h('details', { class: 'fold' },
+      h('summary', {}, say('kind_provider_subsidy'), `（${providers.length}）`),
+      providers.map((p) => programCard(ctx, p))));
+}
+
+/** Draft status and dates, shown beside every pack's results. */
+function packMeta(pack) {
+  const dates = pack.dates || {};
+  const parts = [
+    dates.issued && say('issued', { d: dates.issued }),
+    (dates.period_start || dates.period_end) && say('period', { a: dates.period_start || '…', b: dates.period_end || '…' }),
+    dates.target && say('target', { d: dates.target }),
+  ].filter(Boolean);
+  return h('div', { class: `pack__meta pack__meta--${pack.status}` },
+    pack.status_note && h('p', { class: 'pack__note' }, pick(pack.status_note)),
+    (pack.doc_number || parts.length > 0) && h('p', { class: 'pack__dates' },
+      [pack.doc_number, parts.length ? `${say('policyDates')}${parts.join('，')}` : ''].filter(Boolean).join(' · ')));
+}
+
+function kindGroup(ctx, pack, kind, programs) {
+  if (programs.length === 0) return null;
+  const groups = (pack.exclusive_groups || []).filter((g) => programs.some((p) => p.exclusive_group === g.id));
+  const rank = (p) => {
+    const group = groups.find((g) => g.id === p.exclusive_group);
+    const index = group?.ranked?.indexOf(p.id) ?? -1;
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const ordered = [...programs].sort((a, b) =>
+    STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+    || rank(a) - rank(b)
+    || (b.amount?.yearly ?? -1) - (a.amount?.yearly ?? -1));
+  return h('section', { class: `kind kind--${kind}` },
+    h('h3', { class: 'kind__title' }, say(`kind_${kind}`)),
+    groups.map((g) => h('div', { class: 'kind__choose' },
+      h('p', {}, h('strong', {}, pick(g.name)), ' — ', say('chooseOne')),
+      g.cite && citeDetails(g.cite))),
+    ordered.map((p) => programCard(ctx, p)));
+}

@@ -1,0 +1,60 @@
+// Offline copy of the page: after the first visit the page, the engine, the rules and the
+// region list come from this cache, so village cadres can use it with no signal.
+// Bump VERSION when the shell's file list changes; content updates arrive on the next visit
+// anyway (stale-while-revalidate).
+const VERSION = 'carecheck-v1';
+
+const SHELL = [
+  './', 'index.html', 'manifest.webmanifest', 'icon.svg',
+  'css/app.css', 'css/print.css',
+  'js/app.js', 'js/i18n.js', 'js/dom.js', 'js/state.js', 'js/engine.js', 'js/regions.js',
+  'js/region-picker.js', 'js/region-view.js', 'js/people.js', 'js/family-view.js',
+  'js/answers.js', 'js/answer-inputs.js', 'js/question-view.js', 'js/program-card.js',
+  'js/results-extras.js', 'js/results-view.js',
+  'carecheck.js', 'carecheck.wasm', 'data/regions.json', 'rules/index.json',
+];
+
+/** The rule files named by rules/index.json (paths relative to the site root). */
+async function ruleFiles() {
+  const response = await fetch('rules/index.json', { cache: 'no-cache' });
+  const index = await response.json();
+  const names = Array.isArray(index) ? index : index.files || [];
+  return names.map((entry) => (typeof entry === 'string' ? entry : entry.name))
+    .map((name) => (name.startsWith('rules/') ? name : `rules/${name}`));
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(VERSION);
+    await cache.addAll([...SHELL, ...await ruleFiles()]);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names.filter((name) => name !== VERSION).map((name) => caches.delete(name)));
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(VERSION);
+    // ?region=…&lang=… presets still open the cached page.
+    const cached = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
+    const fresh = fetch(request).then((response) => {
+      if (response.ok) cache.put(request, response.clone());
+      return response;
+    });
+    if (cached) {
+      fresh.catch(() => {}); // offline: the cached copy is all there is
+      event.waitUntil(fresh.then(() => {}, () => {}));
+      return cached;
+    }
+    return fresh;
+  })());
+});
