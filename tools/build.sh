@@ -39,6 +39,8 @@ stage_site() {
   mkdir -p "$tmp/rules"
   if [ -f web/index.html ]; then
     cp -R web/. "$tmp/"
+    # Developer scripts that live beside the data they generate are not part of the site.
+    find "$tmp" -name 'build-*.mjs' -delete
   else
     # Minimal placeholder until web/ lands; not a calculator.
     cat >"$tmp/index.html" <<'HTML'

@@ -164,10 +164,19 @@ if run_step "asan configure" cmake --preset asan &&
   run_ctest "asan tests" asan
 fi
 
-# 4. libFuzzer.
-if run_step "fuzz configure" cmake --preset fuzz &&
-   run_step "fuzz build" cmake --build --preset fuzz -j "$JOBS"; then
-  run_fuzz
+# 4. libFuzzer: build only the fuzz targets the tree defines (not the CLI, bench, ...).
+if run_step "fuzz configure" cmake --preset fuzz; then
+  fuzz_targets=()
+  for t in fuzz_pack fuzz_household; do
+    if ninja -C build/fuzz -t targets all 2>/dev/null | grep -q "^$t:"; then
+      fuzz_targets+=("$t")
+    fi
+  done
+  if [ "${#fuzz_targets[@]}" -eq 0 ]; then
+    skip "fuzz (no fuzz_pack or fuzz_household target defined yet)"
+  elif run_step "fuzz build" cmake --build --preset fuzz -j "$JOBS" --target "${fuzz_targets[@]}"; then
+    run_fuzz
+  fi
 fi
 
 # 5. WebAssembly (also stages build/site for the browser tests).
