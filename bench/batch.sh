@@ -44,8 +44,8 @@ set -e
 end=$(date +%s.%N)
 
 out_lines=$(wc -l <"$tmp/out.jsonl")
-ok_lines=$(grep -c '^{"ok":true' "$tmp/out.jsonl" || true)
-err_lines=$(grep -c '^{"ok":false' "$tmp/out.jsonl" || true)
+ok_lines=$(grep -cE '^\{("line":[0-9]+,)?"ok":true' "$tmp/out.jsonl" || true)
+err_lines=$(grep -cE '^\{("line":[0-9]+,)?"ok":false' "$tmp/out.jsonl" || true)
 awk -v n="$in_lines" -v b="$in_bytes" -v s="$start" -v e="$end" -v rc="$rc" \
     -v ok="$ok_lines" -v bad="$err_lines" 'BEGIN {
   t = e - s
