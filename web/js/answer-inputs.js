@@ -25,7 +25,11 @@ export function answerInputs(question, current, submit, env) {
     case 'one_of':
       return {
         controls: [
-          ...(question.options || []).map((o) => choiceButton(pick(o.name), current.value === o.id, () => submit(o.id))),
+          ...(question.options || []).map((o) => {
+            const button = choiceButton(pick(o.name), current.value === o.id, () => submit(o.id));
+            button.dataset.option = o.id;
+            return button;
+          }),
           notSure],
         onSubmit: null,
       };

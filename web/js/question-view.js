@@ -61,6 +61,8 @@ function renderQuestion(ctx, question, remaining) {
 
   const form = h('form', {
     class: 'step question', novalidate: true,
+    // Which fact is asked, for cadres' support and the browser tests; no answer is put here.
+    'data-fact': key.fact, 'data-member': key.member || null,
     onSubmit(event) { event.preventDefault(); onSubmit?.(); },
   },
   h('div', { class: 'progress' },

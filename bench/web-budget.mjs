@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// The page's budget on a weak connection and a cheap phone, printed as numbers (no pass/fail):
+//   1. bytes transferred on a first visit (gzip, as served by tools/serve.mjs), per kind of file
+//   2. time per evaluation inside the wasm module (all packs, one household, averaged)
+//   3. a Lighthouse mobile run: performance / accessibility / best-practices
+// Usage: node bench/web-budget.mjs [--no-lighthouse]   (needs build/site: tools/build.sh)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CHROMIUM_FLAGS, ROOT, openPhone, startSession } from '../tests/web/browser.mjs';
+import { newCarecheck, ruleFiles } from '../tests/wasm/carecheck-module.mjs';
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function firstVisitBytes() {
+  const session = await startSession();
+  try {
+    const phone = await openPhone(session.browser);
+    const cdp = await phone.context.newCDPSession(phone.page);
+    await cdp.send('Network.enable');
+    const urls = new Map();
+    const byKind = {};
+    let total = 0;
+    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+    cdp.on('Network.loadingFinished', (e) => {
+      const url = urls.get(e.requestId) || '';
+      const ext = path.extname(new URL(url || 'http://x/').pathname) || '(page)';
+      byKind[ext] = (byKind[ext] || 0) + e.encodedDataLength;
+      total += e.encodedDataLength;
+    });
+    await phone.page.goto(session.url);
+    await phone.page.locator('.region-picker select').first().waitFor();
+    await phone.page.waitForLoadState('networkidle');
+    console.log(`first visit: ${kb(total)} transferred (gzip), until the first question can be answered`);
+    for (const [ext, bytes] of Object.entries(byKind).sort((a, b) => b[1] - a[1])) {
+      console.log(`  ${ext.padEnd(8)} ${kb(bytes)}`);
+    }
+    await phone.context.close();
+  } finally {
+    await session.close();
+  }
+}
+
+async function evaluationTime() {
+  const carecheck = await newCarecheck();
+  const loaded = JSON.parse(carecheck.load(JSON.stringify(ruleFiles())));
+  if (!loaded.ok) throw new Error(`rules: ${JSON.stringify(loaded.error)}`);
+  const cases = JSON.parse(fs.readFileSync(path.join(ROOT, 'rules/000-zhangjiakou.cases.json'), 'utf8'));
+  const household = JSON.stringify(cases.cases[0].household);
+  const runs = 500;
+  for (let i = 0; i < 20; i += 1) carecheck.check(household, '2026-11-23'); // warm-up
+  let start = performance.now();
+  for (let i = 0; i < runs; i += 1) carecheck.check(household, '2026-11-23');
+  const check = (performance.now() - start) / runs;
+  start = performance.now();
+  for (let i = 0; i < runs; i += 1) carecheck.questions(household, '2026-11-23');
+  const questions = (performance.now() - start) / runs;
+  start = performance.now();
+  const fresh = await newCarecheck();
+  fresh.load(JSON.stringify(ruleFiles()));
+  const load = performance.now() - start;
+  console.log(`wasm (Node ${process.version}): check ${check.toFixed(3)} ms, questions ${questions.toFixed(3)} ms `
+    + `per household (all ${loaded.packs?.length ?? '?'} packs, ${runs} runs); load rules ${load.toFixed(1)} ms`);
+}
+
+function moduleSize() {
+  const site = path.join(ROOT, 'build/site');
+  for (const name of ['carecheck.wasm', 'carecheck.js']) {
+    const file = path.join(site, name);
+    if (!fs.existsSync(file)) continue;
+    const gz = spawnSync('gzip', ['-9c', file]).stdout.length;
+    console.log(`${name}: ${kb(fs.statSync(file).size)} raw, ${kb(gz)} gzip -9`);
+  }
+}
+
+async function lighthouse() {
+  const session = await startSession();
+  try {
+    const cli = path.join(ROOT, 'node_modules/lighthouse/cli/index.js');
+    const run = spawnSync(process.execPath, [cli, session.url, '--output=json', '--quiet',
+      '--only-categories=performance,accessibility,best-practices', '--form-factor=mobile',
+      `--chrome-flags=--headless=new ${CHROMIUM_FLAGS.join(' ')}`],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }, encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (run.status !== 0) {
+      console.log(`lighthouse failed: ${run.stderr.slice(-400)}`);
+      return;
+    }
+    const report = JSON.parse(run.stdout);
+    const score = (id) => Math.round((report.categories[id]?.score ?? 0) * 100);
+    console.log(`lighthouse mobile: performance ${score('performance')}, accessibility ${score('accessibility')}, `
+      + `best-practices ${score('best-practices')}; LCP ${report.audits['largest-contentful-paint']?.displayValue}, `
+      + `TBT ${report.audits['total-blocking-time']?.displayValue}`);
+  } finally {
+    await session.close();
+  }
+}
+
+moduleSize();
+await firstVisitBytes();
+await evaluationTime();
+if (!process.argv.includes('--no-lighthouse')) await lighthouse();

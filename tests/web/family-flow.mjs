@@ -1,0 +1,84 @@
+// Drives the page the way a family would: choose the hukou, the family, then answer each
+// question the page asks, from a plan keyed by fact id (and member).
+
+/**
+ * @typedef {Object} Plan
+ * @property {string[]} region        [provinceCode, cityCode, countyCode] chosen in the selects
+ * @property {string} [quickStart]    text of a quick-start button on the family step
+ * @property {string[]} [labels]      what the family calls each member, in order
+ * @property {Object<string, *>} household         answers to household facts
+ * @property {Object<string, Object<string, *>>} members  member id -> answers
+ */
+
+/** Chooses province, city and county in the three selects and goes on. */
+export async function chooseRegion(page, [province, city, county]) {
+  const selects = page.locator('.region-picker select');
+  await selects.nth(0).selectOption(province);
+  await selects.nth(1).selectOption(city);
+  await selects.nth(2).selectOption(county);
+  await page.getByRole('button', { name: /下一步|Next/ }).click();
+}
+
+/** Sets up the family on the family step and goes on to the questions. */
+export async function setFamily(page, plan) {
+  await page.getByRole('heading', { name: /家里有哪些人|who is in the family/ }).waitFor();
+  if (plan.quickStart) await page.getByRole('button', { name: plan.quickStart }).click();
+  const names = page.locator('.member input[type="text"]');
+  for (const [index, label] of (plan.labels || []).entries()) await names.nth(index).fill(label);
+  await page.getByRole('button', { name: /下一步|Next/ }).click();
+}
+
+/**
+ * Answers questions until the results show. A fact missing from the plan is answered
+ * "I'm not sure", as a family would.
+ * @returns {Promise<string[]>} the questions asked, as "fact" or "fact@member"
+ */
+export async function answerAll(page, plan, limit = 80) {
+  const asked = [];
+  for (let i = 0; i < limit; i += 1) {
+    const next = page.locator('form.question, .results').first();
+    await next.waitFor();
+    if (await page.locator('.results').count()) return asked;
+    const form = page.locator('form.question');
+    const fact = await form.getAttribute('data-fact');
+    const member = await form.getAttribute('data-member');
+    asked.push(member ? `${fact}@${member}` : fact);
+    const answers = member ? plan.members[member] || {} : plan.household;
+    await answerOne(page, fact in answers ? answers[fact] : null);
+    await page.waitForFunction(([f, m]) => {
+      const current = document.querySelector('form.question');
+      return !current || current.dataset.fact !== f || (current.dataset.member || '') !== (m || '');
+    }, [fact, member]);
+  }
+  throw new Error(`still asking after ${limit} questions: ${asked.join(', ')}`);
+}
+
+async function answerOne(page, value) {
+  const form = page.locator('form.question');
+  const notSure = form.getByRole('button', { name: /我不确定|not sure/ });
+  if (value === null) return notSure.click();
+  if (value === true) return form.getByRole('button', { name: /^(✓ )?(是|Yes)$/ }).click();
+  if (value === false) return form.getByRole('button', { name: /^(✓ )?(不是|No)$/ }).click();
+  if (typeof value === 'number' || /^\d{4}-\d\d-\d\d$/.test(value)) {
+    await form.locator('input').first().fill(String(value));
+    return form.getByRole('button', { name: /下一步|Next/ }).click();
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return form.getByRole('button', { name: /都没有|None of these/ }).click();
+    for (const option of value) await form.locator(`input[value="${option}"]`).check();
+    return form.getByRole('button', { name: /下一步|Next/ }).click();
+  }
+  // one_of: the option's button, found by its position among the catalogue's options.
+  return form.locator(`button[data-option="${value}"]`).click();
+}
+
+/** The household the page keeps on the phone, as the engine reads it. */
+export async function savedHousehold(page) {
+  return page.evaluate(() => {
+    const state = JSON.parse(localStorage.getItem('carecheck.answers.v1'));
+    return {
+      facts: { ...state.facts, ...(state.region ? { hukou_region: state.region } : {}) },
+      members: state.members.map(({ id, roles, facts }) => ({ id, roles, facts })),
+    };
+  });
+}

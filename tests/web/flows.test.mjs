@@ -1,0 +1,154 @@
+// Whole visits by the two families the page is for, on a 360×640 phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, openPhone, screenshot, startSession } from './browser.mjs';
+import { answerAll, chooseRegion, savedHousehold, setFamily } from './family-flow.mjs';
+import { newCarecheck, ruleFiles, today } from '../wasm/carecheck-module.mjs';
+
+let session;
+let engine;
+before(async () => {
+  session = await startSession();
+  engine = await newCarecheck();
+  engine.load(JSON.stringify(ruleFiles()));
+});
+after(() => session?.close());
+
+/** Names of the programs the engine finds eligible for the household the page saved. */
+async function eligibleNames(page) {
+  const household = { as_of: today(), ...await savedHousehold(page) };
+  const result = JSON.parse(engine.check(JSON.stringify(household), today()));
+  return result.packs.flatMap((p) => p.programs)
+    .filter((p) => p.status === 'eligible' && p.kind !== 'provider_subsidy')
+    .map((p) => p.name.zh);
+}
+
+async function assertClean(phone) {
+  assert.deepEqual(phone.problems, [], 'no console errors and no request leaving localhost');
+  assert.deepEqual(await phone.cspViolations(), [], 'no CSP violations');
+}
+
+test('Zhangjiakou: a mother of 68 caring for her son (intellectual, grade 2) in 张北县 finds the four modes, choose one', async () => {
+  const phone = await openPhone(session.browser);
+  const { page } = phone;
+  await page.goto(session.url);
+  await page.getByRole('heading', { name: '第一步：家里的户口在哪里？' }).waitFor();
+  await screenshot(page, 'zhangjiakou-1-region');
+  await chooseRegion(page, ['13', '1307', '130722']);
+
+  await setFamily(page, { quickStart: '老人在家照顾残疾家人', labels: ['妈妈', '儿子'] });
+  await page.locator('form.question').waitFor();
+  await screenshot(page, 'zhangjiakou-3-question');
+  assert.deepEqual(await axeViolations(page), [], 'the question page passes axe');
+
+  const asked = await answerAll(page, {
+    household: { economic_hardship: true, has_other_relatives: false, household_support: [], yilao_voluntary: true, rural: true },
+    members: {
+      p1: { age: 68, ability_level: 'moderate', medical_insurance: 'resident', disability_certificate: false },
+      p2: { disability_certificate: true, disability_type: 'intellectual', disability_level: 2, medical_insurance: 'resident', age: 40 },
+    },
+  });
+  assert.ok(asked.length > 0, 'questions were asked');
+  assert.ok(!asked.includes('hukou_region'), 'the hukou chosen on step 1 is not asked again');
+
+  const results = page.locator('.results');
+  await results.waitFor();
+  await screenshot(page, 'zhangjiakou-4-results');
+  await screenshot(page, 'zhangjiakou-4-results-full', true);
+
+  const summary = await page.locator('.summary').innerText();
+  assert.match(summary, /居家托养服务/, 'home foster care is named at the top');
+  assert.match(summary, /1500/, 'with its 1500 yuan a year');
+  const pack = page.locator('section.pack', { hasText: '以老养残' }).first();
+  assert.match(await pack.locator('.pack__note').innerText(), /\S/, 'the draft status is shown beside the results');
+  assert.match(await pack.locator('.kind__choose').innerText(), /只能选一种/, 'the modes say only one can be chosen');
+  const modes = await pack.locator('.kind--service_mode .program__name').allInnerTexts();
+  assert.match(modes[0], /集中共养/, 'the modes are ranked by yearly value, care home first');
+  assert.match(await page.locator('.checklist-box').innerText(), /户口|身份证|残疾/, 'a papers checklist is shown');
+  const notEligibleFolds = page.locator('details.fold:not([open])');
+  assert.ok(await notEligibleFolds.count() >= 1, '"no" answers are folded away');
+
+  for (const name of await eligibleNames(page)) {
+    assert.ok((await results.innerText()).includes(name), `the page shows what the engine found: ${name}`);
+  }
+  assert.deepEqual(await axeViolations(page), [], 'the results page passes axe');
+
+  await page.emulateMedia({ media: 'print' });
+  await screenshot(page, 'zhangjiakou-5-print', true);
+  assert.equal(await page.getByRole('button', { name: '打印或保存这份清单' }).isVisible(), false, 'no buttons on paper');
+  assert.equal(await page.locator('.checklist-box').isVisible(), true, 'the checklist is printed');
+  await page.emulateMedia({ media: 'screen' });
+  await assertClean(phone);
+  await phone.context.close();
+});
+
+test('Huitong: an 85-year-old (region preset by the link) sees what the county list gives, in English too', async () => {
+  const phone = await openPhone(session.browser);
+  const { page } = phone;
+  await page.goto(`${session.url}?region=431225`);
+  await setFamily(page, { labels: ['奶奶'] });
+  await answerAll(page, {
+    household: { economic_hardship: false, household_support: [], rural: true, stable_income: false },
+    members: { p1: { age: 85, ability_level: 'mild', lives_alone: true, empty_nest: true, left_behind: false, medical_insurance: 'resident', disability_certificate: false, marital_status: 'widowed', has_children: true } },
+  });
+  await page.locator('.results').waitFor();
+  await screenshot(page, 'huitong-results');
+  const eligible = await eligibleNames(page);
+  const shown = await page.locator('.results').innerText();
+  for (const name of eligible) assert.ok(shown.includes(name), `shows ${name}`);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Results' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await screenshot(page, 'huitong-results-en');
+  assert.deepEqual(await axeViolations(page), [], 'the English results pass axe');
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Results' }).waitFor();
+  assert.equal(await page.locator('.results').innerText().then((t) => t.length > 0), true, 'a reload keeps the answers and the language');
+  await assertClean(phone);
+  await phone.context.close();
+});
+
+test('"I\'m not sure" leaves the fact unknown and the page says what is still needed', async () => {
+  const phone = await openPhone(session.browser);
+  const { page } = phone;
+  await page.goto(`${session.url}?region=130722`);
+  await setFamily(page, { quickStart: '老人在家照顾残疾家人' });
+  await page.locator('form.question').waitFor();
+  await page.getByRole('button', { name: '我不确定' }).click();
+  await page.getByRole('button', { name: '先看结果' }).click();
+  await page.locator('.results').waitFor();
+  const household = await savedHousehold(page);
+  const hasNull = Object.values(household.facts).includes(null)
+    || household.members.some((m) => Object.values(m.facts).includes(null));
+  assert.ok(hasNull, 'the answer is stored as null');
+  assert.match(await page.locator('.summary').innerText(), /继续回答问题/, 'offers to keep answering');
+  await assertClean(phone);
+  await phone.context.close();
+});
+
+test('a wrong number keeps the typed text and explains the range', async () => {
+  const phone = await openPhone(session.browser);
+  const { page } = phone;
+  await page.goto(`${session.url}?region=431225`);
+  await setFamily(page, {});
+  for (let i = 0; i < 30; i += 1) {
+    const form = page.locator('form.question');
+    await form.waitFor();
+    if (await form.getAttribute('data-fact') === 'age') break;
+    await page.getByRole('button', { name: '我不确定' }).click();
+    await page.waitForTimeout(50);
+  }
+  const input = page.locator('form.question input').first();
+  await input.fill('300');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('alert').filter({ hasText: '0 到 130' }).waitFor();
+  assert.equal(await input.inputValue(), '300', 'the typed text is not lost');
+  await input.fill('８５');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.waitForFunction(() => document.querySelector('form.question')?.dataset.fact !== 'age');
+  assert.equal((await savedHousehold(page)).members[0].facts.age, 85, 'full-width digits are read');
+  await assertClean(phone);
+  await phone.context.close();
+});

@@ -1,0 +1,34 @@
+// After the first visit the page works with no connection: a cadre in a village with no signal.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPhone, screenshot, startSession } from './browser.mjs';
+import { answerAll, setFamily } from './family-flow.mjs';
+
+let session;
+before(async () => { session = await startSession(); });
+after(() => session?.close());
+
+test('reloading offline keeps the page, the engine, the rules and the answers', async () => {
+  const phone = await openPhone(session.browser);
+  const { page, context } = phone;
+  await page.goto(`${session.url}?region=130722`);
+  await setFamily(page, { quickStart: '老人在家照顾残疾家人' });
+  await answerAll(page, { household: { economic_hardship: true }, members: { p1: { age: 68 } } });
+  await page.locator('.results').waitFor();
+  const before = await page.locator('.summary').innerText();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('.results').waitFor();
+  assert.equal(await page.locator('.summary').innerText(), before, 'same results offline');
+  await screenshot(page, 'offline-results');
+
+  // A new question still works: the engine runs from the cache.
+  await page.getByRole('button', { name: /继续回答问题/ }).click();
+  await page.locator('form.question').waitFor();
+  await context.setOffline(false);
+  assert.deepEqual(phone.problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+  await context.close();
+});
