@@ -41,6 +41,10 @@ public:
     /// The unanswered facts that can still change an undetermined program, best first.
     std::string questions(const std::string& household_json, const std::string& today = "") const;
 
+    /// A compact screening line for batch use: per program and member, the status, the
+    /// yearly figure and the facts still missing (no explanations).
+    std::string screen(const std::string& household_json, const std::string& today = "") const;
+
     /// Checks a household's answers only (types, ranges, unknown ids).
     std::string validate_household(const std::string& household_json) const;
 

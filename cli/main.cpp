@@ -1,0 +1,107 @@
+// carecheck: the command-line face of the engine. Prints exactly the JSON the wasm module returns.
+//
+// Exit codes: 0 done (for check: the household was valid); 1 the rules or the input are invalid,
+// or a case failed; 2 wrong usage; 3 a file could not be read.
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "carecheck/service.h"
+#include "commands.h"
+#include "loader.h"
+#include "rule_files.h"
+
+namespace cc = carecheck;
+namespace cli = carecheck::cli;
+
+namespace {
+
+const char* const kUsage =
+    "usage: carecheck COMMAND RULES... [options]\n"
+    "  validate RULES...            check rule files (folders: every *.json but *.cases.json)\n"
+    "  check RULES... < household   evaluate one household (JSON) → result JSON\n"
+    "  questions RULES... < household  the next questions worth asking → JSON\n"
+    "  batch RULES... [--full] < households.jsonl  one output line per input line\n"
+    "  cases RULES...               run the *.cases.json files, report coverage\n"
+    "  describe RULES...            the loaded rules for a user interface → JSON\n"
+    "exit codes: 0 ok, 1 invalid rules/input or failed cases, 2 usage, 3 unreadable file\n";
+
+std::string read_stdin() {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    return buffer.str();
+}
+
+bool envelope_ok(const std::string& json) { return json.compare(0, 10, "{\"ok\":true") == 0; }
+
+/// Quotes are checked against the source texts only where the files are at hand (the CLI).
+int check_sources(const std::vector<cc::RuleFile>& files, std::string& report) {
+    cc::LoadResult loaded = cc::load_ruleset(files);
+    if (!loaded.ruleset) return cli::kOk;
+    std::vector<cc::Issue> issues;
+    for (const cc::Pack& pack : loaded.ruleset->packs) {
+        const std::string source = pack.meta.value("source", "");
+        std::string text;
+        if (source.empty() || !cli::read_file(cli::parent_dir(pack.file) + "/" + source, text)) {
+            issues.push_back(cc::Issue{"source_missing", pack.file, "/meta/source", "cannot read source " + source});
+            continue;
+        }
+        for (cc::Issue& issue : cc::check_quotes(pack, text)) issues.push_back(std::move(issue));
+    }
+    if (issues.empty()) return cli::kOk;
+    report = cc::error_envelope(issues).dump(-1, ' ', false, cc::OrderedJson::error_handler_t::replace);
+    return cli::kInvalid;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        std::cout << kUsage;
+        return args.empty() ? cli::kUsage : cli::kOk;
+    }
+    const std::string command = args[0];
+    std::vector<std::string> paths;
+    bool full = false;
+    for (size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--full") full = true;
+        else paths.push_back(args[i]);
+    }
+    if (paths.empty()) {
+        std::cerr << "carecheck " << command << ": name the rule files or folder (e.g. rules/)\n" << kUsage;
+        return cli::kUsage;
+    }
+    if (command == "cases") return cli::run_cases(paths, std::cout);
+
+    cc::IssueList io_issues;
+    const std::vector<cc::RuleFile> files = cli::read_rule_files(paths, io_issues);
+    if (!io_issues.empty()) {
+        std::cout << cc::error_envelope(io_issues.items()).dump() << "\n";
+        return cli::kIoError;
+    }
+    cc::Service service;
+    const std::string loaded = service.load(files);
+    if (!envelope_ok(loaded) || command == "validate") {
+        std::string sources_report;
+        const int sources = envelope_ok(loaded) ? check_sources(files, sources_report) : cli::kOk;
+        std::cout << (sources_report.empty() ? loaded : sources_report) << "\n";
+        if (!envelope_ok(loaded)) return cli::kInvalid;
+        return command == "validate" ? sources : cli::kUsage;
+    }
+    const std::string today = cli::today();
+    if (command == "check" || command == "questions") {
+        const std::string input = read_stdin();
+        const std::string out = command == "check" ? service.check(input, today) : service.questions(input, today);
+        std::cout << out << "\n";
+        return envelope_ok(out) ? cli::kOk : cli::kInvalid;
+    }
+    if (command == "batch") return cli::run_batch(service, today, full, std::cin, std::cout, std::cerr);
+    if (command == "describe") {
+        std::cout << service.describe() << "\n";
+        return cli::kOk;
+    }
+    std::cerr << "carecheck: unknown command \"" << command << "\"\n" << kUsage;
+    return cli::kUsage;
+}

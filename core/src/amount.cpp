@@ -1,0 +1,140 @@
+#include "amount.h"
+
+namespace carecheck {
+
+namespace {
+
+struct UnitWords {
+    std::string zh, en;
+};
+
+UnitWords unit_words(const std::string& per, const std::string& period) {
+    const bool household = per == "household";
+    const std::string zh_per = household ? "户" : "人";
+    const std::string en_per = household ? "household" : "person";
+    const std::string zh_period = period == "year" ? "年" : period == "month" ? "月" : "天";
+    return {"元/" + zh_per + "/" + zh_period, "yuan per " + en_per + " per " + period};
+}
+
+double periods_per_year(const std::string& period) {
+    return period == "year" ? 1 : period == "month" ? 12 : 365;
+}
+
+void add_yearly(AmountResult& result) {
+    if (!result.yearly) return;
+    const std::string y = format_number(*result.yearly);
+    if (result.bound == "at_least") {
+        result.text.zh += "（一年不低于 " + y + " 元）";
+        result.text.en += " (at least " + y + " yuan a year)";
+    } else if (result.bound == "up_to") {
+        result.text.zh += "（一年最多 " + y + " 元）";
+        result.text.en += " (up to " + y + " yuan a year)";
+    } else if (result.amount && result.amount->period != "year") {
+        result.text.zh += "（一年 " + y + " 元）";
+        result.text.en += " (" + y + " yuan a year)";
+    }
+}
+
+AmountResult compute_plain(const Amount& amount, const Pack& pack, const Household& household) {
+    AmountResult result;
+    result.present = true;
+    result.amount = &amount;
+    const UnitWords unit = unit_words(amount.per, amount.period);
+    const std::string v = format_number(amount.value);
+    switch (amount.kind) {
+        case AmountKind::Fixed:
+            result.value = amount.value;
+            result.yearly = amount.value * periods_per_year(amount.period);
+            result.bound = "exact";
+            result.text = make_text(v + " " + unit.zh, v + " " + unit.en);
+            break;
+        case AmountKind::Floor:
+            result.value = amount.value;
+            result.yearly = amount.value * periods_per_year(amount.period);
+            result.bound = "at_least";
+            result.text = make_text("不低于 " + v + " " + unit.zh, "at least " + v + " " + unit.en);
+            break;
+        case AmountKind::PerDay: {
+            result.value = amount.value;
+            result.bound = "up_to";
+            result.text = make_text(v + " " + unit.zh, v + " " + unit.en);
+            if (amount.max_days_per_month > 0) {
+                const std::string days = std::to_string(amount.max_days_per_month);
+                result.yearly = amount.value * amount.max_days_per_month * 12;
+                result.text.zh += "，每月最多 " + days + " 天";
+                result.text.en += ", at most " + days + " days a month";
+            } else {
+                result.yearly = amount.value * 365;
+            }
+            break;
+        }
+        case AmountKind::Formula: {
+            Text name = make_text(amount.parameter, amount.parameter);
+            for (const Parameter& p : pack.parameters) {
+                if (p.id == amount.parameter) name = p.name;
+            }
+            const std::string factor = format_number(amount.factor);
+            const std::string zh_lead = amount.floor ? "不低于" : "";
+            const std::string en_lead = amount.floor ? "at least " : "";
+            result.text = make_text(zh_lead + name.zh + "的 " + factor + " 倍",
+                                    en_lead + factor + " × " + name.en);
+            auto known = household.parameters.find(amount.parameter);
+            if (known != household.parameters.end()) {
+                result.value = amount.factor * known->second;
+                result.yearly = *result.value * periods_per_year(amount.period);
+                result.bound = amount.floor ? "at_least" : "exact";
+                const std::string figure = format_number(*result.value);
+                result.text.zh += "，即" + zh_lead + " " + figure + " " + unit.zh;
+                result.text.en += ", i.e. " + en_lead + figure + " " + unit.en;
+            } else {
+                result.text.zh += "（" + unit.zh + "，具体数字看当地标准）";
+                result.text.en += " (" + unit.en + "; the figure depends on the local standard)";
+            }
+            break;
+        }
+        case AmountKind::Local:
+            result.text = make_text("金额由当地定（" + amount.decided_by.zh + "），按" + unit.zh + "发",
+                                    "amount set locally (" + amount.decided_by.en + "), " + unit.en);
+            break;
+        case AmountKind::None:
+        case AmountKind::ByCase:
+            result.present = false;
+            break;
+    }
+    add_yearly(result);
+    return result;
+}
+
+}  // namespace
+
+AmountResult compute_amount(const Amount& amount, const Pack& pack, const Household& household,
+                            const std::function<std::optional<bool>(const Condition&)>& when) {
+    if (amount.kind != AmountKind::ByCase) return compute_plain(amount, pack, household);
+    for (const Amount::Case& c : amount.cases) {
+        const std::optional<bool> applies = when(*c.when);
+        if (!applies) {
+            // Which case applies is not known yet: say so, listing what it can be.
+            AmountResult result;
+            result.present = true;
+            result.text = make_text("要看具体情况：", "depends on your answers: ");
+            const char* sep = "";
+            for (const Amount::Case& option : amount.cases) {
+                const AmountResult one = compute_plain(*option.amount, pack, household);
+                result.text.zh += std::string(*sep ? "；" : "") + one.text.zh;
+                result.text.en += std::string(*sep ? "; " : "") + one.text.en;
+                sep = ";";
+            }
+            if (amount.otherwise) {
+                const AmountResult other = compute_plain(*amount.otherwise, pack, household);
+                result.text.zh += "；" + other.text.zh;
+                result.text.en += "; " + other.text.en;
+            }
+            return result;
+        }
+        if (*applies) return compute_plain(*c.amount, pack, household);
+    }
+    if (amount.otherwise) return compute_plain(*amount.otherwise, pack, household);
+    return AmountResult{};
+}
+
+}  // namespace carecheck

@@ -1,0 +1,175 @@
+#include "household.h"
+
+#include <cmath>
+#include <set>
+
+#include "json_read.h"
+
+namespace carecheck {
+
+bool Member::has_role(const std::string& role) const {
+    for (const std::string& r : roles) {
+        if (r == role) return true;
+    }
+    return false;
+}
+
+namespace {
+
+/// Checks one answer against its fact; null ("not sure") is always accepted.
+void check_answer(const Fact& fact, const Json& value, const std::string& path, IssueList& issues) {
+    if (value.is_null()) return;
+    auto wrong = [&](const std::string& expected) {
+        issues.add("wrong_answer_type", path,
+                   "\"" + fact.id + "\" expects " + expected + ", got " + type_name(value) + " " + value.dump());
+    };
+    switch (fact.type) {
+        case FactType::Bool:
+            if (!value.is_boolean()) wrong("true or false");
+            return;
+        case FactType::Number: {
+            if (!value.is_number()) return wrong("a number");
+            const double number = value.get<double>();
+            if (!std::isfinite(number)) return wrong("a finite number");
+            if (fact.integer && number != std::floor(number)) return wrong("a whole number");
+            if ((fact.min && number < *fact.min) || (fact.max && number > *fact.max)) {
+                issues.add("out_of_range", path,
+                           "\"" + fact.id + "\" must be between " + format_number(fact.min.value_or(-1e18)) + " and " +
+                               format_number(fact.max.value_or(1e18)) + ", got " + value.dump());
+            }
+            return;
+        }
+        case FactType::OneOf:
+            if (!value.is_string()) return wrong("one of its option ids");
+            if (!fact.option(value.get<std::string>())) {
+                issues.add("unknown_option", path, "\"" + fact.id + "\" has no option " + value.dump());
+            }
+            return;
+        case FactType::ManyOf: {
+            if (!value.is_array()) return wrong("an array of option ids");
+            std::set<std::string> seen;
+            for (size_t i = 0; i < value.size(); ++i) {
+                const std::string at = pointer_join(path, i);
+                if (!value[i].is_string() || !fact.option(value[i].get<std::string>())) {
+                    issues.add("unknown_option", at, "\"" + fact.id + "\" has no option " + value[i].dump());
+                } else if (!seen.insert(value[i].get<std::string>()).second) {
+                    issues.add("duplicate_option", at, value[i].dump() + " is listed twice");
+                }
+            }
+            return;
+        }
+        case FactType::Date:
+            if (!value.is_string() || !parse_date(value.get<std::string>())) wrong("a date \"YYYY-MM-DD\"");
+            return;
+        case FactType::Region:
+            if (!value.is_string() || !is_region_code(value.get<std::string>())) {
+                wrong("a six-digit GB/T 2260 region code such as \"130722\"");
+            }
+            return;
+    }
+}
+
+void read_answers(const Json& answers, const std::string& path, FactAbout about, const Ruleset& ruleset,
+                  std::map<std::string, Json>& out, IssueList& issues) {
+    if (!answers.is_object()) {
+        issues.add("wrong_type", path, "\"facts\" must be an object of fact id → answer");
+        return;
+    }
+    for (auto it = answers.begin(); it != answers.end(); ++it) {
+        const std::string at = pointer_join(path, it.key());
+        const Fact* fact = ruleset.find_fact(it.key());
+        if (!fact) {
+            issues.add("unknown_fact", at, "no question \"" + it.key() + "\" in the loaded rules");
+            continue;
+        }
+        if (fact->about != about) {
+            issues.add("wrong_subject", at,
+                       "\"" + it.key() + "\" is about " +
+                           (fact->about == FactAbout::Member ? "a member: put it in members[].facts"
+                                                             : "the household: put it in the top-level facts"));
+            continue;
+        }
+        check_answer(*fact, it.value(), at, issues);
+        out[it.key()] = it.value();
+    }
+}
+
+}  // namespace
+
+std::optional<Household> read_household(const Json& json, const Ruleset& ruleset, const std::string& today,
+                                        IssueList& issues) {
+    if (!json.is_object()) {
+        issues.add("wrong_type", "", "a household must be a JSON object, not " + type_name(json));
+        return std::nullopt;
+    }
+    check_keys(json, "", {"as_of", "lang", "facts", "members", "parameters"}, issues);
+    Household household;
+    const std::string as_of = json.contains("as_of") && json.at("as_of").is_string()
+                                  ? json.at("as_of").get<std::string>()
+                                  : (json.contains("as_of") ? std::string("?") : today);
+    if (as_of.empty()) {
+        issues.add("missing_field", "/as_of", "\"as_of\" (YYYY-MM-DD) is required");
+    } else if (auto date = parse_date(as_of)) {
+        household.as_of = *date;
+    } else {
+        issues.add("bad_date", "/as_of", "\"as_of\" must be a real date \"YYYY-MM-DD\"");
+    }
+    if (json.contains("facts")) read_answers(json.at("facts"), "/facts", FactAbout::Household, ruleset, household.facts, issues);
+    if (json.contains("members")) {
+        const Json& members = json.at("members");
+        if (!members.is_array()) {
+            issues.add("wrong_type", "/members", "\"members\" must be an array");
+        } else if (members.size() > kMaxMembers) {
+            issues.add("too_many_members", "/members", "at most " + std::to_string(kMaxMembers) + " members");
+        } else {
+            std::set<std::string> ids;
+            for (size_t i = 0; i < members.size(); ++i) {
+                const std::string at = pointer_join("/members", i);
+                const Json& m = members[i];
+                if (!m.is_object()) {
+                    issues.add("wrong_type", at, "a member must be an object {id, roles, facts}");
+                    continue;
+                }
+                check_keys(m, at, {"id", "roles", "facts", "name"}, issues);
+                Member member;
+                member.id = m.contains("id") && m.at("id").is_string() ? m.at("id").get<std::string>() : "";
+                if (member.id.empty()) {
+                    issues.add("missing_field", at + "/id", "each member needs a non-empty \"id\"");
+                } else if (!ids.insert(member.id).second) {
+                    issues.add("duplicate_id", at + "/id", "two members have id \"" + member.id + "\"");
+                }
+                if (m.contains("roles")) {
+                    const Json& roles = m.at("roles");
+                    for (size_t r = 0; roles.is_array() && r < roles.size(); ++r) {
+                        if (!roles[r].is_string() || !ruleset.has_role(roles[r].get<std::string>())) {
+                            issues.add("unknown_role", pointer_join(at + "/roles", r), "no role " + roles[r].dump());
+                        } else {
+                            member.roles.push_back(roles[r].get<std::string>());
+                        }
+                    }
+                    if (!roles.is_array()) issues.add("wrong_type", at + "/roles", "\"roles\" must be an array of role ids");
+                }
+                if (m.contains("facts")) {
+                    read_answers(m.at("facts"), at + "/facts", FactAbout::Member, ruleset, member.facts, issues);
+                }
+                household.members.push_back(std::move(member));
+            }
+        }
+    }
+    if (json.contains("parameters")) {
+        const Json& params = json.at("parameters");
+        for (auto it = params.begin(); params.is_object() && it != params.end(); ++it) {
+            const std::string at = pointer_join("/parameters", it.key());
+            if (!it.value().is_number() || !std::isfinite(it.value().get<double>()) || it.value().get<double>() < 0) {
+                issues.add("wrong_answer_type", at, "a parameter is a number of at least 0");
+                continue;
+            }
+            household.parameters[it.key()] = it.value().get<double>();
+        }
+        if (!params.is_object()) issues.add("wrong_type", "/parameters", "\"parameters\" must be an object");
+    }
+    if (!issues.empty()) return std::nullopt;
+    return household;
+}
+
+}  // namespace carecheck

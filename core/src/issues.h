@@ -1,0 +1,43 @@
+// Problems found in a rule file or a household, reported as data (never thrown past the core).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "text.h"
+
+namespace carecheck {
+
+/// One problem: a stable code, the file it is in, a JSON pointer to the node, and a message.
+struct Issue {
+    std::string code;
+    std::string file;
+    std::string path;
+    std::string message;
+};
+
+/// Collects issues while walking one file; `file` is stamped on each.
+class IssueList {
+public:
+    explicit IssueList(std::string file = "") : file_(std::move(file)) {}
+    void add(std::string code, std::string path, std::string message);
+    void set_file(std::string file) { file_ = std::move(file); }
+    bool empty() const { return items_.empty(); }
+    size_t size() const { return items_.size(); }
+    const std::vector<Issue>& items() const { return items_; }
+    void append(const IssueList& other);
+
+private:
+    std::string file_;
+    std::vector<Issue> items_;
+};
+
+/// Appends a reference token to a JSON pointer, escaping "~" and "/" (RFC 6901).
+std::string pointer_join(const std::string& base, const std::string& token);
+std::string pointer_join(const std::string& base, size_t index);
+
+/// The error envelope: {"ok":false,"error":{first issue},"issues":[all]}.
+OrderedJson error_envelope(const std::vector<Issue>& issues);
+OrderedJson error_envelope(const Issue& issue);
+
+}  // namespace carecheck

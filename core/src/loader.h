@@ -1,0 +1,28 @@
+// Loading a rule set: JSON texts in, a compiled Ruleset or the list of every issue out.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "carecheck/service.h"
+#include "issues.h"
+#include "model.h"
+
+namespace carecheck {
+
+struct LoadResult {
+    std::unique_ptr<Ruleset> ruleset;  // null when there are issues
+    std::vector<Issue> issues;
+};
+
+/// Parses and checks the catalogue and packs among `files` (kind told by each file's "format").
+LoadResult load_ruleset(const std::vector<RuleFile>& files);
+
+/// Parses JSON text; on a syntax error adds a "json_syntax" issue (with the byte offset) and
+/// returns a discarded value.
+Json parse_json(const std::string& text, IssueList& issues, const std::string& path = "");
+
+/// The quotes of `pack` that do not occur in `source` (whitespace ignored), as issues.
+std::vector<Issue> check_quotes(const Pack& pack, const std::string& source);
+
+}  // namespace carecheck

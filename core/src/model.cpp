@@ -1,0 +1,47 @@
+#include "model.h"
+
+namespace carecheck {
+
+const Option* Fact::option(const std::string& option_id) const {
+    for (const Option& o : options) {
+        if (o.id == option_id) return &o;
+    }
+    return nullptr;
+}
+
+const Fact* Ruleset::find_fact(const std::string& id) const {
+    auto found = fact_by_id.find(id);
+    return found == fact_by_id.end() ? nullptr : found->second;
+}
+
+bool Ruleset::has_role(const std::string& id) const {
+    for (const Role& role : roles) {
+        if (role.id == id) return true;
+    }
+    return false;
+}
+
+namespace {
+const std::pair<Status, const char*> kStatusNames[] = {
+    {Status::Eligible, "eligible"},
+    {Status::NotEligible, "not_eligible"},
+    {Status::NeedsAnswers, "needs_answers"},
+    {Status::DependsOnLocal, "depends_on_local_decision"},
+};
+}  // namespace
+
+const char* status_name(Status status) {
+    for (const auto& [value, name] : kStatusNames) {
+        if (value == status) return name;
+    }
+    return "needs_answers";
+}
+
+std::optional<Status> parse_status(const std::string& name) {
+    for (const auto& [value, text] : kStatusNames) {
+        if (name == text) return value;
+    }
+    return std::nullopt;
+}
+
+}  // namespace carecheck

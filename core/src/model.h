@@ -1,0 +1,177 @@
+// The compiled rule set: what the loader produces and the evaluator trusts.
+//
+// Every node keeps the JSON pointer (and file) it came from, so results and coverage
+// reports can point back into the rule files.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "text.h"
+
+namespace carecheck {
+
+enum class FactType { Bool, Number, OneOf, ManyOf, Date, Region };
+enum class FactAbout { Household, Member };
+
+struct Option {
+    std::string id;
+    Text name;
+};
+
+/// One question a family can answer.
+struct Fact {
+    std::string id;
+    FactAbout about = FactAbout::Household;
+    FactType type = FactType::Bool;
+    Text question, help, term, decided_by, unit;
+    std::optional<double> min, max;
+    bool integer = false;
+    std::vector<Option> options;
+    std::string derive_years_since;  // a date fact this one is computed from, if any
+    std::vector<std::string> ask_roles;
+    size_t order = 0;  // position in the catalogue: the tie-break for question order
+    std::string file, path;
+
+    const Option* option(const std::string& option_id) const;
+};
+
+struct Role {
+    std::string id;
+    Text name, help;
+};
+
+enum class Cmp { Eq, Ne, Lt, Le, Gt, Ge };
+enum class Status { Eligible, NotEligible, NeedsAnswers, DependsOnLocal };
+
+enum class Op {
+    All, Any, Not,
+    Compare,   // fact <cmp> value
+    In,        // one_of value in set
+    HasAny, HasAll, HasNone,  // many_of value against set
+    InRegion,  // region code inside one of the given regions
+    Answered,  // fact has a value
+    Some, Every, None, Count,  // member quantifiers
+    HasRole,   // the member in context carries a role
+    Ref,       // named condition
+    Program    // another program's status
+};
+
+/// One node of a condition tree.
+struct Condition {
+    Op op = Op::All;
+    std::vector<std::unique_ptr<Condition>> children;  // all/any/not/quantifier "where"
+    const Fact* fact = nullptr;
+    Cmp cmp = Cmp::Eq;
+    Json operand;                    // comparison value (or count bound)
+    std::vector<std::string> set;    // option ids / region prefixes
+    std::string role;                // quantifier filter or has_role
+    int target = -1;                 // named condition or program index
+    std::vector<Status> statuses;    // for Op::Program
+    std::optional<Text> text;
+    Cite cite;
+    std::string path;                // JSON pointer in the pack file
+    int id = -1;                     // index in Pack::nodes, for coverage
+};
+
+struct NamedCondition {
+    std::string id;
+    std::unique_ptr<Condition> condition;
+    std::string path;
+};
+
+enum class AmountKind { None, Fixed, Floor, PerDay, Formula, Local, ByCase };
+
+struct Amount {
+    AmountKind kind = AmountKind::None;
+    double value = 0;
+    std::string per = "household";   // household | person
+    std::string period = "year";     // year | month | day
+    int max_days_per_month = 0;      // per_day: 0 = no cap
+    std::string parameter;           // formula
+    double factor = 1;
+    bool floor = false;              // formula: "not lower than"
+    Text decided_by, note;
+    struct Case {
+        std::unique_ptr<Condition> when;
+        std::unique_ptr<Amount> amount;
+    };
+    std::vector<Case> cases;         // by_case
+    std::unique_ptr<Amount> otherwise;
+};
+
+struct Parameter {
+    std::string id;
+    Text name, decided_by;
+    std::string unit;
+};
+
+struct LocalDecision {
+    std::unique_ptr<Condition> unless;  // may be null: always local
+    Text decided_by, text;
+    Cite cite;
+};
+
+struct Apply {
+    std::vector<Text> documents;
+    Text where, how, lead;
+    bool empty() const { return documents.empty() && where.empty() && how.empty() && lead.empty(); }
+};
+
+struct Program {
+    std::string id;
+    std::string kind;
+    Text name, summary;
+    bool per_member = false;
+    std::string for_each_role;  // empty with per_member = every member
+    std::unique_ptr<Condition> conditions;
+    std::unique_ptr<LocalDecision> local;
+    std::unique_ptr<Amount> amount;
+    std::string exclusive_group;
+    std::vector<Cite> citations;
+    Apply apply;
+    std::vector<Text> notes;
+    std::string path;
+    size_t index = 0;
+};
+
+struct ExclusiveGroup {
+    std::string id;
+    Text name;
+    std::string rule;
+    Cite cite;
+};
+
+/// One policy document, compiled.
+struct Pack {
+    std::string id;
+    std::string file;
+    Json meta;                       // kept as written, echoed in results
+    Text title, status_note;
+    std::string status;
+    std::vector<Parameter> parameters;
+    std::vector<NamedCondition> named;
+    std::vector<Program> programs;
+    std::vector<ExclusiveGroup> groups;
+    std::vector<const Condition*> nodes;  // every condition node, by id (coverage)
+    std::map<std::string, size_t> program_index;
+};
+
+/// Everything loaded: the catalogue and the packs.
+struct Ruleset {
+    std::vector<Role> roles;
+    std::vector<std::unique_ptr<Fact>> facts;  // stable addresses
+    std::map<std::string, const Fact*> fact_by_id;
+    std::vector<Pack> packs;
+
+    const Fact* find_fact(const std::string& id) const;
+    bool has_role(const std::string& id) const;
+};
+
+const char* status_name(Status status);
+std::optional<Status> parse_status(const std::string& name);
+
+}  // namespace carecheck

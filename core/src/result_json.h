@@ -1,0 +1,24 @@
+// The result and questions JSON documents (see docs/rule-format.md), built from outcomes.
+#pragma once
+
+#include "evaluator.h"
+
+namespace carecheck {
+
+/// {"ok":true,"as_of":…,"packs":[…]} for one household over every pack.
+OrderedJson result_json(const Ruleset& ruleset, const Household& household);
+
+/// {"ok":true,"as_of":…,"results":[{pack, program, member?, status, yearly, missing?}]}: the
+/// compact line batch screening prints.
+OrderedJson screen_json(const Ruleset& ruleset, const Household& household);
+
+/// {"ok":true,"questions":[…],"remaining":N}: unanswered facts that can still change a result.
+OrderedJson questions_json(const Ruleset& ruleset, const Household& household);
+
+/// The rule set for a user interface: packs' metadata, roles, facts, parameters.
+OrderedJson describe_json(const Ruleset& ruleset);
+
+/// One fact as the page needs it to ask the question.
+OrderedJson fact_json(const Fact& fact);
+
+}  // namespace carecheck

@@ -1,0 +1,35 @@
+// Bilingual text and citations: the two things every rule carries for people.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace carecheck {
+
+using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
+
+/// A sentence for people, zh-CN first, English second.
+struct Text {
+    std::string zh;
+    std::string en;
+    bool empty() const { return zh.empty() && en.empty(); }
+};
+
+/// Where a rule comes from: the clause number as printed and the quoted sentence.
+struct Cite {
+    std::string clause;
+    std::string quote;
+    bool empty() const { return clause.empty(); }
+};
+
+OrderedJson to_json(const Text& text);
+OrderedJson to_json(const Cite& cite);
+
+/// Builds a Text from two pieces assembled at run time (the engine's own wordings).
+Text make_text(std::string zh, std::string en);
+
+/// Formats a number the way people read it: no trailing ".0", at most two decimals.
+std::string format_number(double value);
+
+}  // namespace carecheck
