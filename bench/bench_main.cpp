@@ -15,11 +15,10 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "carecheck/service.h"
 #include "household_gen.h"
@@ -55,21 +54,29 @@ Options parse_args(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&]() -> std::string {
-            if (i + 1 >= argc) usage(("missing value after " + a).c_str());
+            if (i + 1 >= argc)
+                usage(("missing value after " + a).c_str());
             return argv[++i];
         };
         try {
-            if (a == "--rules") o.rules = value();
-            else if (a == "--households") o.households = std::stoi(value());
-            else if (a == "--seconds") o.seconds = std::stod(value());
-            else if (a == "--seed") o.seed = static_cast<std::uint32_t>(std::stoul(value()));
-            else if (a == "--emit-jsonl") o.emit_jsonl = std::stol(value());
-            else usage(("unknown argument " + a).c_str());
+            if (a == "--rules")
+                o.rules = value();
+            else if (a == "--households")
+                o.households = std::stoi(value());
+            else if (a == "--seconds")
+                o.seconds = std::stod(value());
+            else if (a == "--seed")
+                o.seed = static_cast<std::uint32_t>(std::stoul(value()));
+            else if (a == "--emit-jsonl")
+                o.emit_jsonl = std::stol(value());
+            else
+                usage(("unknown argument " + a).c_str());
         } catch (const std::exception&) {
             usage(("bad value for " + a).c_str());
         }
     }
-    if (o.households < 1) usage("--households must be at least 1");
+    if (o.households < 1)
+        usage("--households must be at least 1");
     return o;
 }
 
@@ -81,7 +88,8 @@ std::string read_file(const fs::path& p) {
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // The files the engine loads: every *.json except *.cases.json, named "rules/<file>".
@@ -106,7 +114,8 @@ std::vector<carecheck::RuleFile> load_rule_files(const std::string& dir) {
 
 bool load_ok(carecheck::Service& s, const std::vector<carecheck::RuleFile>& files) {
     json r = json::parse(s.load(files), nullptr, false);
-    if (r.is_object() && r.value("ok", false)) return true;
+    if (r.is_object() && r.value("ok", false))
+        return true;
     std::fprintf(stderr, "carecheck_bench: the rule set does not load:\n%s\n", r.dump(2).c_str());
     return false;
 }
@@ -114,6 +123,7 @@ bool load_ok(carecheck::Service& s, const std::vector<carecheck::RuleFile>& file
 struct Timing {
     long calls = 0;
     double seconds = 0;
+    double output_bytes = 0;  // average size of one result
     double per_second() const { return seconds > 0 ? calls / seconds : 0; }
     double micros_per_call() const { return calls > 0 ? seconds * 1e6 / calls : 0; }
 };
@@ -123,14 +133,18 @@ template <typename Fn>
 Timing time_passes(const std::vector<std::string>& households, double min_seconds, Fn fn) {
     Timing t;
     std::size_t sink = 0;
-    for (const auto& h : households) sink += fn(h).size();  // warm-up pass, not timed
+    for (const auto& h : households)
+        sink += fn(h).size();  // warm-up pass, not timed
+    t.output_bytes = static_cast<double>(sink) / households.size();
     auto start = Clock::now();
     do {
-        for (const auto& h : households) sink += fn(h).size();
+        for (const auto& h : households)
+            sink += fn(h).size();
         t.calls += static_cast<long>(households.size());
         t.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     } while (t.seconds < min_seconds);
-    if (sink == 0) std::fprintf(stderr, "(no output)\n");
+    if (sink == 0)
+        std::fprintf(stderr, "(no output)\n");
     return t;
 }
 
@@ -151,10 +165,29 @@ std::map<std::string, long> status_counts(const carecheck::Service& s,
     return counts;
 }
 
+// What the generator knows: describe() first, then the rule files for anything it leaves out.
+carecheck::bench::Catalogue catalogue_of(const carecheck::Service& service,
+                                         const std::vector<carecheck::RuleFile>& files) {
+    carecheck::bench::Catalogue cat;
+    cat.add_json(json::parse(service.describe(), nullptr, false));
+    for (const auto& f : files)
+        cat.add_json(json::parse(f.text, nullptr, false));
+    return cat;
+}
+
+std::vector<std::string> generate(carecheck::bench::HouseholdGenerator& gen, int n) {
+    std::vector<std::string> out;
+    out.reserve(n);
+    for (int i = 0; i < n; ++i)
+        out.push_back(gen.next().dump());
+    return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     Options opt = parse_args(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each number is out before the next run starts
     auto files = load_rule_files(opt.rules);
     if (files.empty()) {
         std::fprintf(stderr, "carecheck_bench: no rule files in %s\n", opt.rules.c_str());
@@ -163,66 +196,72 @@ int main(int argc, char** argv) {
 
     carecheck::Service service;
     auto load_start = Clock::now();
-    if (!load_ok(service, files)) return 1;
+    if (!load_ok(service, files))
+        return 1;
     double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - load_start).count();
 
-    // The generator learns roles, facts and regions from describe(), and from the files
-    // themselves for anything describe() leaves out.
-    carecheck::bench::Catalogue cat;
-    cat.add_json(json::parse(service.describe(), nullptr, false));
-    for (const auto& f : files) {
-        json doc = json::parse(f.text, nullptr, false);
-        cat.add_json(doc);
-    }
-    carecheck::bench::HouseholdGenerator gen(cat, opt.seed);
+    carecheck::bench::HouseholdGenerator gen(catalogue_of(service, files), opt.seed);
 
     if (opt.emit_jsonl >= 0) {
         std::ios::sync_with_stdio(false);
-        for (long i = 0; i < opt.emit_jsonl; ++i) std::cout << gen.next().dump() << '\n';
+        for (long i = 0; i < opt.emit_jsonl; ++i)
+            std::cout << gen.next().dump() << '\n';
         return 0;
     }
 
-    std::vector<std::string> households;
-    households.reserve(opt.households);
-    for (int i = 0; i < opt.households; ++i) households.push_back(gen.next().dump());
+    std::vector<std::string> households = generate(gen, opt.households);
 
     std::vector<std::string> packs;
     for (const auto& f : files)
-        if (ends_with(f.name, ".pack.json")) packs.push_back(f.name);
+        if (ends_with(f.name, ".pack.json"))
+            packs.push_back(f.name);
 
-    std::printf("carecheck_bench: %zu rule files (%zu packs), %d households (seed %u), "
-                "%zu facts, %zu roles\n",
-                files.size(), packs.size(), opt.households, opt.seed, cat.facts.size(),
-                cat.roles.size());
+    std::printf(
+            "carecheck_bench: %zu rule files (%zu packs), %d households (seed %u), "
+            "%zu facts, %zu roles\n",
+            files.size(), packs.size(), opt.households, opt.seed, gen.catalogue().facts.size(),
+            gen.catalogue().roles.size());
     std::printf("load (parse + validate + compile): %.2f ms\n", load_ms);
 
     auto counts = status_counts(service, households);
     std::printf("program results per pass:");
-    for (const auto& [status, n] : counts) std::printf(" %s=%ld", status.c_str(), n);
+    for (const auto& [status, n] : counts)
+        std::printf(" %s=%ld", status.c_str(), n);
     std::printf("\n");
 
     Timing check = time_passes(households, opt.seconds,
                                [&](const std::string& h) { return service.check(h); });
-    std::printf("check, all packs:     %10.0f households/s  %10.0f pack evaluations/s  %8.1f us/household\n",
-                check.per_second(), check.per_second() * packs.size(), check.micros_per_call());
+    std::printf(
+            "check, all packs:     %10.0f households/s  %10.0f pack evaluations/s  %8.1f "
+            "us/household  %7.1f KB out\n",
+            check.per_second(), check.per_second() * packs.size(), check.micros_per_call(),
+            check.output_bytes / 1024);
 
     Timing questions = time_passes(households, opt.seconds,
                                    [&](const std::string& h) { return service.questions(h); });
-    std::printf("questions, all packs: %10.0f households/s  %33s %8.1f us/household\n",
-                questions.per_second(), "", questions.micros_per_call());
+    std::printf(
+            "questions, all packs: %10.0f households/s  %30s %8.1f us/household  %7.1f KB out\n",
+            questions.per_second(), "", questions.micros_per_call(), questions.output_bytes / 1024);
 
-    // Each pack on its own (with the catalogue and any non-pack files it needs).
+    // Each pack on its own (with the catalogue and any non-pack files it needs), on
+    // households drawn from that smaller rule set (a fact only another pack knows would
+    // make the household an input error).
     if (packs.size() > 1) {
         for (const auto& pack : packs) {
             std::vector<carecheck::RuleFile> subset;
             for (const auto& f : files)
-                if (f.name == pack || !ends_with(f.name, ".pack.json")) subset.push_back(f);
+                if (f.name == pack || !ends_with(f.name, ".pack.json"))
+                    subset.push_back(f);
             carecheck::Service one;
-            if (!load_ok(one, subset)) continue;
-            Timing t = time_passes(households, opt.seconds / 2,
+            if (!load_ok(one, subset))
+                continue;
+            carecheck::bench::HouseholdGenerator one_gen(catalogue_of(one, subset), opt.seed);
+            std::vector<std::string> one_households = generate(one_gen, opt.households);
+            Timing t = time_passes(one_households, opt.seconds / 2,
                                    [&](const std::string& h) { return one.check(h); });
-            std::printf("check, %-40s %10.0f households/s  %8.1f us/household\n",
-                        (pack + ":").c_str(), t.per_second(), t.micros_per_call());
+            std::printf("check, %-36s %10.0f households/s  %30s %8.1f us/household  %7.1f KB out\n",
+                        (pack + ":").c_str(), t.per_second(), "", t.micros_per_call(),
+                        t.output_bytes / 1024);
         }
     }
     return 0;

@@ -18,19 +18,24 @@ bool contains(const std::vector<T>& v, const T& x) {
 }
 
 std::string id_of(const json& j) {
-    if (j.is_string()) return j.get<std::string>();
-    if (j.is_object() && j.contains("id") && j["id"].is_string()) return j["id"].get<std::string>();
+    if (j.is_string())
+        return j.get<std::string>();
+    if (j.is_object() && j.contains("id") && j["id"].is_string())
+        return j["id"].get<std::string>();
     return {};
 }
 
 void add_jurisdiction(const json& jur, std::vector<std::string>& regions) {
-    if (!jur.is_object()) return;
+    if (!jur.is_object())
+        return;
     if (jur.contains("code") && jur["code"].is_string()) {
         std::string code = jur["code"].get<std::string>();
-        if (!contains(regions, code)) regions.push_back(code);
+        if (!contains(regions, code))
+            regions.push_back(code);
     }
     if (jur.contains("pilots") && jur["pilots"].is_array()) {
-        for (const auto& p : jur["pilots"]) add_jurisdiction(p, regions);
+        for (const auto& p : jur["pilots"])
+            add_jurisdiction(p, regions);
     }
 }
 
@@ -40,21 +45,23 @@ const char* const kOtherRegions[] = {"110105", "310115", "440305", "510107", "62
 }  // namespace
 
 void Catalogue::add_json(const json& doc) {
-    if (!doc.is_object()) return;
+    if (!doc.is_object())
+        return;
     if (doc.contains("roles") && doc["roles"].is_array()) {
         for (const auto& r : doc["roles"]) {
             std::string id = id_of(r);
-            if (!id.empty() && !contains(roles, id)) roles.push_back(id);
+            if (!id.empty() && !contains(roles, id))
+                roles.push_back(id);
         }
     }
     if (doc.contains("facts") && doc["facts"].is_array()) {
         for (const auto& f : doc["facts"]) {
-            if (!f.is_object() || !f.contains("type")) continue;
+            if (!f.is_object() || !f.contains("type"))
+                continue;
             FactInfo info;
             info.id = id_of(f);
-            if (info.id.empty() ||
-                std::any_of(facts.begin(), facts.end(),
-                            [&](const FactInfo& x) { return x.id == info.id; }))
+            if (info.id.empty() || std::any_of(facts.begin(), facts.end(),
+                                               [&](const FactInfo& x) { return x.id == info.id; }))
                 continue;
             info.member = f.value("about", "household") == "member";
             info.type = f.value("type", "bool");
@@ -62,23 +69,28 @@ void Catalogue::add_json(const json& doc) {
             info.max = f.value("max", info.min + 100.0);
             info.integer = f.value("integer", false);
             if (f.contains("options") && f["options"].is_array())
-                for (const auto& o : f["options"]) info.options.push_back(id_of(o));
+                for (const auto& o : f["options"])
+                    info.options.push_back(id_of(o));
             if (f.contains("ask_roles") && f["ask_roles"].is_array())
-                for (const auto& r : f["ask_roles"]) info.ask_roles.push_back(id_of(r));
+                for (const auto& r : f["ask_roles"])
+                    info.ask_roles.push_back(id_of(r));
             facts.push_back(std::move(info));
         }
     }
     if (doc.contains("parameters") && doc["parameters"].is_array()) {
         for (const auto& p : doc["parameters"]) {
             std::string id = id_of(p);
-            if (!id.empty() && !contains(parameters, id)) parameters.push_back(id);
+            if (!id.empty() && !contains(parameters, id))
+                parameters.push_back(id);
         }
     }
-    if (doc.contains("jurisdiction")) add_jurisdiction(doc["jurisdiction"], regions);
+    if (doc.contains("jurisdiction"))
+        add_jurisdiction(doc["jurisdiction"], regions);
     if (doc.contains("meta") && doc["meta"].is_object())
         add_jurisdiction(doc["meta"].value("jurisdiction", json()), regions);
     if (doc.contains("packs") && doc["packs"].is_array()) {
-        for (const auto& p : doc["packs"]) add_json(p);
+        for (const auto& p : doc["packs"])
+            add_json(p);
     }
 }
 
@@ -91,7 +103,9 @@ int HouseholdGenerator::uniform(int lo, int hi) {
     return std::uniform_int_distribution<int>(lo, std::max(lo, hi))(rng_);
 }
 
-bool HouseholdGenerator::chance(double p) { return std::bernoulli_distribution(p)(rng_); }
+bool HouseholdGenerator::chance(double p) {
+    return std::bernoulli_distribution(p)(rng_);
+}
 
 bool HouseholdGenerator::has_role(const std::string& role) const {
     return contains(cat_.roles, role);
@@ -99,8 +113,10 @@ bool HouseholdGenerator::has_role(const std::string& role) const {
 
 HouseholdGenerator::Answer HouseholdGenerator::draw_answer() {
     int r = uniform(0, 99);
-    if (r < 85) return Answer::value;
-    if (r < 90) return Answer::unsure;
+    if (r < 85)
+        return Answer::value;
+    if (r < 90)
+        return Answer::unsure;
     return Answer::absent;
 }
 
@@ -109,18 +125,21 @@ HouseholdGenerator::Answer HouseholdGenerator::draw_answer() {
 std::vector<std::string> HouseholdGenerator::draw_roles(int index, int size) {
     std::vector<std::string> roles;
     auto add = [&](const char* r) {
-        if (has_role(r)) roles.push_back(r);
+        if (has_role(r))
+            roles.push_back(r);
     };
     if (index == 0) {
         add("elder");
-        if (size > 1 && chance(0.4)) add("carer");
+        if (size > 1 && chance(0.4))
+            add("carer");
     } else {
         int r = uniform(0, 99);
         if (r < 40) {
             add("cared_for");
         } else if (r < 65) {
             add("elder");
-            if (chance(0.3)) add("cared_for");
+            if (chance(0.3))
+                add("cared_for");
         } else if (r < 85) {
             add("carer");
             add("relative");
@@ -136,11 +155,14 @@ std::vector<std::string> HouseholdGenerator::draw_roles(int index, int size) {
 int HouseholdGenerator::draw_age(const std::vector<std::string>& roles) {
     if (contains(roles, std::string("elder"))) {
         // Skewed towards 60-80, a tail up to 100.
-        return std::min(100, 60 + static_cast<int>(std::abs(
-                                      std::normal_distribution<double>(0.0, 12.0)(rng_))));
+        return std::min(
+                100,
+                60 + static_cast<int>(std::abs(std::normal_distribution<double>(0.0, 12.0)(rng_))));
     }
-    if (contains(roles, std::string("cared_for"))) return uniform(5, 65);
-    if (contains(roles, std::string("carer"))) return uniform(30, 75);
+    if (contains(roles, std::string("cared_for")))
+        return uniform(5, 65);
+    if (contains(roles, std::string("carer")))
+        return uniform(30, 75);
     return uniform(0, 90);
 }
 
@@ -160,33 +182,39 @@ std::string HouseholdGenerator::draw_region() {
 
 json HouseholdGenerator::draw_value(const FactInfo& fact, const std::vector<std::string>& roles,
                                     int age) {
-    if (fact.type == "bool") return chance(0.4);
+    if (fact.type == "bool")
+        return chance(0.4);
     if (fact.type == "number") {
         double lo = fact.min, hi = std::max(fact.min, fact.max);
-        if (fact.id == "age") return std::clamp(static_cast<double>(age), lo, hi);
+        if (fact.id == "age")
+            return std::clamp(static_cast<double>(age), lo, hi);
         if (fact.integer || hi - lo <= 20)
             return uniform(static_cast<int>(lo), static_cast<int>(hi));
         return std::round(std::uniform_real_distribution<double>(lo, hi)(rng_) * 10) / 10;
     }
     if (fact.type == "one_of") {
-        if (fact.options.empty()) return nullptr;
+        if (fact.options.empty())
+            return nullptr;
         return fact.options[uniform(0, static_cast<int>(fact.options.size()) - 1)];
     }
     if (fact.type == "many_of") {
         json picked = json::array();
         for (const auto& o : fact.options)
-            if (chance(0.2)) picked.push_back(o);
+            if (chance(0.2))
+                picked.push_back(o);
         return picked;
     }
     if (fact.type == "date") {
         // Birth dates agree with the drawn age; other dates fall in the last 20 years.
-        int year = fact.id.find("birth") != std::string::npos ? as_of_year_ - age - 1
-                                                              : uniform(as_of_year_ - 20, as_of_year_ - 1);
+        int year = fact.id.find("birth") != std::string::npos
+                           ? as_of_year_ - age - 1
+                           : uniform(as_of_year_ - 20, as_of_year_ - 1);
         char buf[11];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, uniform(1, 12), uniform(1, 28));
         return std::string(buf);
     }
-    if (fact.type == "region") return draw_region();
+    if (fact.type == "region")
+        return draw_region();
     (void)roles;
     return nullptr;
 }
@@ -197,11 +225,17 @@ json HouseholdGenerator::next() {
     int size = kSizes[uniform(0, 9)];
 
     for (const auto& fact : cat_.facts) {
-        if (fact.member) continue;
+        if (fact.member)
+            continue;
         switch (draw_answer()) {
-            case Answer::value: household["facts"][fact.id] = draw_value(fact, {}, 0); break;
-            case Answer::unsure: household["facts"][fact.id] = nullptr; break;
-            case Answer::absent: break;
+            case Answer::value:
+                household["facts"][fact.id] = draw_value(fact, {}, 0);
+                break;
+            case Answer::unsure:
+                household["facts"][fact.id] = nullptr;
+                break;
+            case Answer::absent:
+                break;
         }
     }
 
@@ -210,26 +244,35 @@ json HouseholdGenerator::next() {
         int age = draw_age(roles);
         json facts = json::object();
         for (const auto& fact : cat_.facts) {
-            if (!fact.member) continue;
+            if (!fact.member)
+                continue;
             if (!fact.ask_roles.empty() &&
                 std::none_of(roles.begin(), roles.end(),
                              [&](const std::string& r) { return contains(fact.ask_roles, r); }))
                 continue;
             switch (draw_answer()) {
-                case Answer::value: facts[fact.id] = draw_value(fact, roles, age); break;
-                case Answer::unsure: facts[fact.id] = nullptr; break;
-                case Answer::absent: break;
+                case Answer::value:
+                    facts[fact.id] = draw_value(fact, roles, age);
+                    break;
+                case Answer::unsure:
+                    facts[fact.id] = nullptr;
+                    break;
+                case Answer::absent:
+                    break;
             }
         }
-        household["members"].push_back(
-            {{"id", "m" + std::to_string(i + 1)}, {"roles", roles}, {"facts", std::move(facts)}});
+        household["members"].push_back({{"id", "m" + std::to_string(i + 1)},
+                                        {"roles", roles},
+                                        {"facts", std::move(facts)}});
     }
 
     if (!cat_.parameters.empty()) {
         json params = json::object();
         for (const auto& p : cat_.parameters)
-            if (chance(0.5)) params[p] = uniform(400, 1200);
-        if (!params.empty()) household["parameters"] = std::move(params);
+            if (chance(0.5))
+                params[p] = uniform(400, 1200);
+        if (!params.empty())
+            household["parameters"] = std::move(params);
     }
     return household;
 }

@@ -7,11 +7,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace carecheck::bench {
 
@@ -44,12 +43,13 @@ public:
     /// The next household (docs/rule-format.md "Household").
     nlohmann::json next();
 
+    const Catalogue& catalogue() const { return cat_; }
+
 private:
     enum class Answer { value, unsure, absent };
     Answer draw_answer();
     std::vector<std::string> draw_roles(int index, int size);
-    nlohmann::json draw_value(const FactInfo& fact, const std::vector<std::string>& roles,
-                              int age);
+    nlohmann::json draw_value(const FactInfo& fact, const std::vector<std::string>& roles, int age);
     std::string draw_region();
     int draw_age(const std::vector<std::string>& roles);
     bool has_role(const std::string& role) const;
