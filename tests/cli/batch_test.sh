@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# A batch with good, malformed and empty lines: exactly one output line per input line, in
+# order, each stamped with its line number; bad lines are error lines and the run goes on.
+set -eu
+cli=$1 rules=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+good='{"as_of":"2026-11-23","facts":{"region":"130702","poor":true},"members":[{"id":"m","roles":["elder"],"facts":{"age":81,"insured":true}}]}'
+for i in $(seq 1 300); do
+  case $((i % 100)) in
+    7) echo '{"as_of":"2026-11-23","members":[{"id":"m","facts":{"age":-3}}]}' ;;
+    13) echo 'not json at all {' ;;
+    21) echo '' ;;
+    *) echo "$good" ;;
+  esac
+done > "$tmp/in.jsonl"
+"$cli" batch "$rules" < "$tmp/in.jsonl" > "$tmp/out.jsonl" 2> "$tmp/err.txt"
+lines_in=$(wc -l < "$tmp/in.jsonl"); lines_out=$(wc -l < "$tmp/out.jsonl")
+[ "$lines_in" = "$lines_out" ] || { echo "in $lines_in lines, out $lines_out"; exit 1; }
+errors=$(grep -c '"ok":false' "$tmp/out.jsonl")
+[ "$errors" = 9 ] || { echo "expected 9 error lines, got $errors"; exit 1; }
+sed -n '7p' "$tmp/out.jsonl" | grep -q '^{"line":7,"ok":false' || { echo "line 7 is not its error line"; exit 1; }
+sed -n '8p' "$tmp/out.jsonl" | grep -q '^{"line":8,"ok":true' || { echo "line 8 did not recover"; exit 1; }
+grep -q "300 lines, 291 screened, 9 with errors" "$tmp/err.txt" || { cat "$tmp/err.txt"; exit 1; }
+echo "ok: 300 lines in, 300 out, 9 errors"

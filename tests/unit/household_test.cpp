@@ -1,0 +1,106 @@
+// Household input: every wrong answer is reported with the pointer of the answer, never
+// evaluated into a silent wrong result.
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace carecheck {
+namespace {
+
+using test::household;
+using test::parse;
+
+Json check(const Json& input) { return parse(test::example_service().check(input.dump())); }
+
+void expect_error(const Json& result, const std::string& code, const std::string& path) {
+    ASSERT_EQ(result.at("ok"), false) << result.dump();
+    bool found = false;
+    for (const Json& issue : result.at("issues")) found = found || (issue.at("code") == code && issue.at("path") == path);
+    EXPECT_TRUE(found) << "no " << code << " at " << path << " in " << result.dump();
+}
+
+TEST(Household, NegativeAgeIsOutOfRange) {
+    expect_error(check(household({}, {{{"id", "m"}, {"facts", {{"age", -3}}}}})), "out_of_range", "/members/0/facts/age");
+}
+
+TEST(Household, FractionalAgeIsRejectedForWholeNumberFacts) {
+    expect_error(check(household({}, {{{"id", "m"}, {"facts", {{"age", 60.5}}}}})), "wrong_answer_type",
+                 "/members/0/facts/age");
+}
+
+TEST(Household, TextWhereYesNoIsExpectedIsRejected) {
+    expect_error(check(household({{"poor", "yes"}}, Json::array())), "wrong_answer_type", "/facts/poor");
+}
+
+TEST(Household, UnknownQuestionIdIsRejected) {
+    expect_error(check(household({{"income", 100}}, Json::array())), "unknown_fact", "/facts/income");
+}
+
+TEST(Household, MemberFactGivenForTheHouseholdSaysWhereItBelongs) {
+    expect_error(check(household({{"age", 70}}, Json::array())), "wrong_subject", "/facts/age");
+}
+
+TEST(Household, UnknownRoleAndDuplicateMemberAreRejected) {
+    const Json result = check(household({}, {{{"id", "a"}, {"roles", {"king"}}}, {{"id", "a"}}}));
+    expect_error(result, "unknown_role", "/members/0/roles/0");
+    expect_error(result, "duplicate_id", "/members/1/id");
+}
+
+TEST(Household, ImpossibleDatesAreRejected) {
+    expect_error(check(household({}, {{{"id", "m"}, {"facts", {{"birth_date", "1950-02-30"}}}}})),
+                 "wrong_answer_type", "/members/0/facts/birth_date");
+    expect_error(check(Json{{"as_of", "2026-13-01"}}), "bad_date", "/as_of");
+}
+
+TEST(Household, RegionMustBeASixDigitCode) {
+    expect_error(check(household({{"region", "Zhangjiakou"}}, Json::array())), "wrong_answer_type", "/facts/region");
+}
+
+TEST(Household, OptionNotInTheListIsRejected) {
+    expect_error(check(household({{"support", {"dibao", "rich"}}}, Json::array())), "unknown_option", "/facts/support/1");
+}
+
+TEST(Household, MissingAsOfWithoutTodayIsRejected) {
+    const Json result = parse(test::example_service().check("{}"));
+    expect_error(result, "missing_field", "/as_of");
+}
+
+TEST(Household, TodayFillsInAMissingAsOf) {
+    const Json result = parse(test::example_service().check("{}", "2030-01-02"));
+    ASSERT_EQ(result.at("ok"), true);
+    EXPECT_EQ(result.at("as_of"), "2030-01-02");
+}
+
+TEST(Household, TenMegabytesOfJunkIsASyntaxErrorNotACrash) {
+    const std::string junk(10 * 1024 * 1024, '[');
+    const Json result = parse(test::example_service().check(junk));
+    EXPECT_EQ(result.at("ok"), false);
+    EXPECT_EQ(result.at("error").at("code"), "json_syntax");
+}
+
+TEST(Household, InvalidUtf8IsASyntaxError) {
+    const Json result = parse(test::example_service().check("{\"as_of\":\"2026-11-23\",\"x\":\"\xff\xfe\"}"));
+    EXPECT_EQ(result.at("error").at("code"), "json_syntax");
+}
+
+TEST(Household, NotSureAnswerIsAcceptedAndStaysUnknown) {
+    const Json result = check(household({{"region", "130702"}, {"poor", nullptr}},
+                                        {{{"id", "gran"}, {"roles", {"elder"}}, {"facts", {{"age", 70}, {"insured", true}}}}}));
+    ASSERT_EQ(result.at("ok"), true);
+    EXPECT_EQ(test::program_result(result, "care").at("status"), "needs_answers");
+}
+
+TEST(Household, ValidateHouseholdAcceptsGoodInputAndNamesBadInput) {
+    const Service service = test::example_service();
+    EXPECT_EQ(parse(service.validate_household(household({{"poor", true}}, Json::array()).dump())).at("ok"), true);
+    EXPECT_EQ(parse(service.validate_household("{\"facts\":{\"poor\":1}}")).at("error").at("path"), "/facts/poor");
+}
+
+TEST(Household, ChecksBeforeLoadingAreAnErrorNotACrash) {
+    const Service empty;
+    EXPECT_EQ(parse(empty.check("{}")).at("error").at("code"), "no_rules");
+    EXPECT_EQ(parse(empty.describe()).at("error").at("code"), "no_rules");
+}
+
+}  // namespace
+}  // namespace carecheck
