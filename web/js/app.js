@@ -17,7 +17,8 @@ import { renderResults } from './results-view.js';
  * @property {HTMLElement} view              where steps are drawn
  * @property {() => void} save               keeps answers across reloads
  * @property {(step: string) => void} go     shows a step
- * @property {(message: string) => void} announce  says something through the live region
+ * @property {(message: string) => void} announce  shows and says a message (loading, errors)
+ * @property {(message: string) => void} announceQuietly  says it to screen readers only
  * @property {(envelope: Object) => void} fail     shows an engine error without losing answers
  * @property {() => void} startOver
  */
@@ -36,7 +37,9 @@ async function main() {
   translateShell();
   const view = document.getElementById('view');
   const status = document.getElementById('status');
-  const announce = (message) => { status.textContent = ''; status.textContent = message; };
+  const quiet = document.getElementById('announce');
+  const announce = (message) => { status.textContent = message; };
+  const announceQuietly = (message) => { status.textContent = ''; quiet.textContent = message; };
   announce(say('loading'));
 
   const state = loadState();
@@ -59,9 +62,10 @@ async function main() {
 
   /** @type {Context} */
   const ctx = {
-    state, engine, regions, view, announce,
+    state, engine, regions, view, announce, announceQuietly,
     save: () => saveState(state),
     go(step) {
+      announce('');
       state.step = STEPS[step] ? step : 'region';
       saveState(state);
       STEPS[state.step](ctx);

@@ -20,22 +20,22 @@ export function programCard(ctx, program) {
     program.summary && h('p', { class: 'program__summary' }, pick(program.summary)),
     statusDetails(ctx, program),
     whyDetails(program.why),
-    program.status !== 'not_eligible' && applyBlock(program.apply),
-    program.status !== 'not_eligible' && notesBlock(program.notes));
+    program.status !== 'not_eligible' && applyDetails(program));
 }
 
 /**
- * "1500 元/户/年 · 每年 1500 元"; nothing when the program carries no money figure.
+ * The engine's words for the amount ("1500 元/人/月（一年 18000 元）"); the yearly figure
+ * only when the engine gave no words. Nothing when the program carries no money figure.
  * @param {Object|undefined} amount
  * @returns {HTMLElement|null}
  */
 export function amountLine(amount) {
   if (!amount) return null;
-  return h('p', { class: 'program__amount' }, [pick(amount.text), yearlyWords(amount)].filter(Boolean).join(' · '));
+  const words = pick(amount.text) || yearlyWords(amount);
+  return words ? h('p', { class: 'program__amount' }, words) : null;
 }
 
-/** @param {Object|undefined} amount @returns {string} the yearly figure in words, '' when none */
-export function yearlyWords(amount) {
+function yearlyWords(amount) {
   if (!amount || amount.yearly == null) return '';
   const n = amount.yearly.toLocaleString('zh-CN');
   if (amount.bound === 'at_least') return say('perYearAtLeast', { n });
@@ -93,6 +93,13 @@ export function citeDetails(cite) {
   return h('details', { class: 'cite' },
     h('summary', {}, say('quote'), cite.clause ? `（${cite.clause}）` : ''),
     h('blockquote', { class: 'cite__quote', lang: 'zh-CN' }, cite.quote));
+}
+
+/** Where to go, what to bring and what to know, folded so the list of results stays short. */
+function applyDetails(program) {
+  const parts = [applyBlock(program.apply), notesBlock(program.notes)].filter(Boolean);
+  if (parts.length === 0) return null;
+  return h('details', { class: 'program__how' }, h('summary', {}, say('howToApply')), parts);
 }
 
 function applyBlock(apply) {

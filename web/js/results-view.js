@@ -31,15 +31,19 @@ export function renderResults(ctx) {
   const count = (status) => familyPrograms.filter((e) => e.program.status === status).length;
 
   const heading = h('h2', { class: 'step__title' }, say('resultsTitle'));
+  const related = familyPrograms.filter((e) => e.program.kind === 'related_policy' && e.program.status === 'eligible').length;
+  const computed = familyPrograms.filter((e) => e.program.kind !== 'related_policy');
+  const counted = (status) => computed.filter((e) => e.program.status === status).length;
   const summaryText = [
-    say('countEligible', { n: count('eligible') }),
-    say('countDepends', { n: count('depends_on_local_decision') }),
-    say('countNeeds', { n: count('needs_answers') }),
-  ];
+    ['countEligible', counted('eligible')],
+    ['countDepends', counted('depends_on_local_decision')],
+    ['countNeeds', counted('needs_answers')],
+    ['countRelated', related],
+  ].filter(([, n]) => n > 0).map(([key, n]) => say(key, { n }));
   const summary = h('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
     h('p', { id: 'summary-title', class: 'summary__intro' }, say('resultsIntro')),
     h('ul', { class: 'summary__counts' }, summaryText.map((t) => h('li', {}, t))),
-    bestList(familyPrograms),
+    bestList(computed.filter((e) => e.program.status === 'eligible')),
     remaining > 0 && h('button', {
       type: 'button', class: 'button button--primary', onClick: () => ctx.go('questions'),
     }, say('keepAnswering', { n: remaining })));
@@ -58,15 +62,32 @@ export function renderResults(ctx) {
         h('summary', {}, say('otherPlacesFold', { n: elsewhere.length })),
         elsewhere.map((pack) => packSection(ctx, pack)))),
   ], heading);
-  ctx.announce(`${say('resultsTitle')}：${summaryText.join('，')}`);
+  ctx.announceQuietly(`${say('resultsTitle')}：${summaryText.join('，') || say('nothingYet')}`);
 }
 
-/** The programs the family can apply for, named at the top with their amounts. */
-function bestList(entries) {
-  const best = entries.filter((e) => e.program.status === 'eligible');
-  if (best.length === 0) return h('p', { class: 'summary__none' }, say('nothingYet'));
-  return h('ul', { class: 'summary__best' }, best.map(({ program }) => h('li', {},
-    h('strong', {}, pick(program.name)), amountLine(program.amount))));
+/**
+ * What the family can apply for, named at the top with amounts; programs of a "choose one"
+ * group are listed together under the group's name, best first.
+ */
+function bestList(eligible) {
+  if (eligible.length === 0) return h('p', { class: 'summary__none' }, say('nothingYet'));
+  const item = ({ program }) => h('li', {}, h('strong', {}, pick(program.name)), amountLine(program.amount));
+  const lines = [];
+  const grouped = new Set();
+  for (const entry of eligible) {
+    const groupId = entry.program.exclusive_group;
+    if (!groupId) { lines.push(item(entry)); continue; }
+    const key = `${entry.pack.id}/${groupId}`;
+    if (grouped.has(key)) continue;
+    grouped.add(key);
+    const group = (entry.pack.exclusive_groups || []).find((g) => g.id === groupId);
+    const members = eligible.filter((e) => e.pack === entry.pack && e.program.exclusive_group === groupId);
+    const rank = (e) => { const i = group?.ranked?.indexOf(e.program.id) ?? -1; return i < 0 ? 1e9 : i; };
+    members.sort((a, b) => rank(a) - rank(b));
+    lines.push(h('li', {}, h('span', {}, say('chooseOneOf', { name: pick(group?.name) || groupId })),
+      h('ul', {}, members.map(item))));
+  }
+  return h('ul', { class: 'summary__best' }, lines);
 }
 
 function packSection(ctx, pack) {
