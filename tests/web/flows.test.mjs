@@ -77,7 +77,9 @@ test('Zhangjiakou: a mother of 68 caring for her son (intellectual, grade 2) in 
   await screenshot(page, 'zhangjiakou-5-print', true);
   assert.equal(await page.getByRole('button', { name: '打印或保存这份清单' }).isVisible(), false, 'no buttons on paper');
   assert.equal(await page.locator('.checklist-box').isVisible(), true, 'the checklist is printed');
-  await page.emulateMedia({ media: 'screen' });
+  await page.emulateMedia({ media: null }); // back to normal; pdf() then prints with print CSS
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'the printout is one A4 page');
   await assertClean(phone);
   await phone.context.close();
 });

@@ -41,6 +41,9 @@ export function renderResults(ctx) {
     ['countRelated', related],
   ].filter(([, n]) => n > 0).map(([key, n]) => say(key, { n }));
   const summary = h('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
+    h('p', { class: 'summary__when' }, say('checkedFor', {
+      date: result.as_of, place: ctx.regions.fullName(ctx.state.region) || ctx.state.region,
+    })),
     h('p', { id: 'summary-title', class: 'summary__intro' }, say('resultsIntro')),
     h('ul', { class: 'summary__counts' }, summaryText.map((t) => h('li', {}, t))),
     bestList(computed.filter((e) => e.program.status === 'eligible')),
