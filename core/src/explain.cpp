@@ -12,6 +12,14 @@ const char* tri_name(Tri value) {
 
 const EvalNode& at(const Outcome& outcome, int index) { return outcome.nodes[static_cast<size_t>(index)]; }
 
+/// Adds a fact read once: a subtree that tests the same answer twice lists it once.
+void add_read(OrderedJson& facts, OrderedJson read) {
+    for (const auto& existing : facts) {
+        if (existing == read) return;
+    }
+    facts.push_back(std::move(read));
+}
+
 OrderedJson read_json(const EvalNode& node) {
     OrderedJson read{{"fact", node.fact->id}};
     if (node.fact->about == FactAbout::Member && node.member) read["member"] = node.member->id;
@@ -31,14 +39,14 @@ void collect_trace(const Outcome& outcome, int index, OrderedJson& traces, Order
         if (node.member) trace["member"] = node.member->id;
         OrderedJson own_facts = OrderedJson::array();
         OrderedJson children = OrderedJson::array();
-        if (node.fact) own_facts.push_back(read_json(node));
+        if (node.fact) add_read(own_facts, read_json(node));
         for (int child : node.children) collect_trace(outcome, child, children, own_facts);
         trace["facts"] = std::move(own_facts);
         trace["children"] = std::move(children);
         traces.push_back(std::move(trace));
         return;
     }
-    if (node.fact) facts.push_back(read_json(node));
+    if (node.fact) add_read(facts, read_json(node));
     for (int child : node.children) collect_trace(outcome, child, traces, facts);
 }
 

@@ -94,6 +94,26 @@ void read_answers(const Json& answers, const std::string& path, FactAbout about,
     }
 }
 
+/// A derived fact (age from a birth date) must land inside its own range: a birth date after
+/// "as_of" is a mistake, not an age of -4.
+void check_derived(const Ruleset& ruleset, const std::map<std::string, Json>& answers, const Date& as_of,
+                   const std::string& path, IssueList& issues) {
+    for (const auto& fact : ruleset.facts) {
+        if (fact->derive_years_since.empty() || answers.count(fact->id)) continue;
+        auto source = answers.find(fact->derive_years_since);
+        if (source == answers.end() || !source->second.is_string()) continue;
+        const auto date = parse_date(source->second.get<std::string>());
+        if (!date) continue;
+        const int years = years_between(*date, as_of);
+        if ((fact->min && years < *fact->min) || (fact->max && years > *fact->max)) {
+            issues.add("out_of_range", pointer_join(path, fact->derive_years_since),
+                       "\"" + fact->derive_years_since + "\" gives " + fact->id + " " + std::to_string(years) +
+                           " on " + format_date(as_of) + ", outside " + format_number(fact->min.value_or(0)) + "–" +
+                           format_number(fact->max.value_or(0)));
+        }
+    }
+}
+
 }  // namespace
 
 std::optional<Household> read_household(const Json& json, const Ruleset& ruleset, const std::string& today,
@@ -167,6 +187,11 @@ std::optional<Household> read_household(const Json& json, const Ruleset& ruleset
             household.parameters[it.key()] = it.value().get<double>();
         }
         if (!params.is_object()) issues.add("wrong_type", "/parameters", "\"parameters\" must be an object");
+    }
+    if (!issues.empty()) return std::nullopt;
+    check_derived(ruleset, household.facts, household.as_of, "/facts", issues);
+    for (size_t i = 0; i < household.members.size(); ++i) {
+        check_derived(ruleset, household.members[i].facts, household.as_of, pointer_join("/members", i) + "/facts", issues);
     }
     if (!issues.empty()) return std::nullopt;
     return household;

@@ -378,7 +378,9 @@ void Loader::read_pack(const Json& json, const std::string& file, IssueList& iss
         pack.named[i].condition = compiler.compile(body, at + "/condition", true, true);
     }
     for (size_t i = 0; i < programs.size(); ++i) read_program(pack, programs[i], pointer_join("/programs", i), compiler, issues);
-    compiler.check_references();
+    // A subtree that failed to compile was dropped, so its nodes are gone: reference checks
+    // need every node alive, and a pack with issues is discarded anyway.
+    if (issues.empty()) compiler.check_references();
 
     const Json& groups = array_at(json, "exclusive_groups", "", issues, false);
     for (size_t i = 0; i < groups.size(); ++i) {

@@ -52,6 +52,11 @@ TEST(Household, ImpossibleDatesAreRejected) {
     expect_error(check(Json{{"as_of", "2026-13-01"}}), "bad_date", "/as_of");
 }
 
+TEST(Household, BirthDateAfterTheCheckDateIsRejectedNotAgedMinusFour) {
+    expect_error(check(household({}, {{{"id", "m"}, {"facts", {{"birth_date", "2030-01-01"}}}}})), "out_of_range",
+                 "/members/0/facts/birth_date");
+}
+
 TEST(Household, RegionMustBeASixDigitCode) {
     expect_error(check(household({{"region", "Zhangjiakou"}}, Json::array())), "wrong_answer_type", "/facts/region");
 }

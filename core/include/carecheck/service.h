@@ -18,7 +18,7 @@ struct RuleFile {
     std::string text;
 };
 
-class Ruleset;
+struct Ruleset;
 
 /// Holds one loaded rule set. Load once, then evaluate many households.
 class Service {
