@@ -18,6 +18,9 @@ int run_batch(const Service& service, const std::string& today, bool full, std::
 /// Runs every *.cases.json under `paths` against the loaded rules; prints failures and coverage.
 int run_cases(const std::vector<std::string>& paths, std::ostream& out);
 
+/// Prints the Markdown table of every program (clause, kind, amount) for rules/README.md.
+int run_table(const std::vector<std::string>& paths, std::ostream& out);
+
 /// Today's date on this machine, YYYY-MM-DD.
 std::string today();
 

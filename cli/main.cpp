@@ -24,6 +24,7 @@ const char* const kUsage =
     "  batch RULES... [--full] < households.jsonl  one output line per input line\n"
     "  cases RULES...               run the *.cases.json files, report coverage\n"
     "  describe RULES...            the loaded rules for a user interface → JSON\n"
+    "  table RULES...               Markdown table of every program (rules/README.md)\n"
     "exit codes: 0 ok, 1 invalid rules/input or failed cases, 2 usage, 3 unreadable file\n";
 
 std::string read_stdin() {
@@ -74,6 +75,7 @@ int main(int argc, char** argv) {
         return cli::kUsage;
     }
     if (command == "cases") return cli::run_cases(paths, std::cout);
+    if (command == "table") return cli::run_table(paths, std::cout);
 
     cc::IssueList io_issues;
     const std::vector<cc::RuleFile> files = cli::read_rule_files(paths, io_issues);
