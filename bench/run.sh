@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# All benchmarks, printed as numbers: engine evaluations/s (carecheck_bench) and
-# end-to-end `carecheck batch` lines/s (bench/batch.sh). Builds the native preset first.
+# All benchmarks, printed as numbers (nothing asserted about time):
+#   carecheck_bench   engine evaluations/s on generated households, all packs and each pack
+#   bench/batch.sh    end-to-end `carecheck batch` lines/s on 100 000 households
+#   bench/peers.mjs   pack 000's family conditions in json-logic-js, zen-engine and
+#                     json-rules-engine beside carecheck's wasm check()
+# Builds the native and wasm presets first. Extra arguments go to carecheck_bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash tools/build.sh native >/dev/null
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+bash tools/build.sh native wasm >/dev/null
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), node $(node --version)"
+echo
 build/native/bench/carecheck_bench "$@"
+echo
 bash bench/batch.sh
+echo
+node bench/peers.mjs

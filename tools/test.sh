@@ -201,6 +201,7 @@ else
 fi
 
 echo
+echo "time: $((SECONDS / 60))m$((SECONDS % 60))s"
 [ "${#SKIPPED[@]}" -gt 0 ] && echo "skipped: ${SKIPPED[*]}"
 [ "${#FAILURES[@]}" -gt 0 ] && printf 'failed: %s\n' "${FAILURES[@]}"
 echo "$PASSED passed, $FAILED failed"
