@@ -8,30 +8,23 @@ namespace {
 
 Tri from_bool(bool value) { return value ? Tri::True : Tri::False; }
 
-bool compare(Cmp cmp, const Json& left, const Json& right) {
-    if (left.is_number() && right.is_number()) {
-        const double a = left.get<double>();
-        const double b = right.get<double>();
-        switch (cmp) {
-            case Cmp::Eq: return a == b;
-            case Cmp::Ne: return a != b;
-            case Cmp::Lt: return a < b;
-            case Cmp::Le: return a <= b;
-            case Cmp::Gt: return a > b;
-            case Cmp::Ge: return a >= b;
-        }
+template <class T>
+bool ordered(Cmp cmp, const T& a, const T& b) {
+    switch (cmp) {
+        case Cmp::Eq: return a == b;
+        case Cmp::Ne: return a != b;
+        case Cmp::Lt: return a < b;
+        case Cmp::Le: return a <= b;
+        case Cmp::Gt: return a > b;
+        case Cmp::Ge: return a >= b;
     }
+    return false;
+}
+
+bool compare(Cmp cmp, const Json& left, const Json& right) {
+    if (left.is_number() && right.is_number()) return ordered(cmp, left.get<double>(), right.get<double>());
     if (left.is_string() && right.is_string()) {  // dates compare as YYYY-MM-DD text
-        const std::string& a = left.get_ref<const std::string&>();
-        const std::string& b = right.get_ref<const std::string&>();
-        switch (cmp) {
-            case Cmp::Eq: return a == b;
-            case Cmp::Ne: return a != b;
-            case Cmp::Lt: return a < b;
-            case Cmp::Le: return a <= b;
-            case Cmp::Gt: return a > b;
-            case Cmp::Ge: return a >= b;
-        }
+        return ordered(cmp, left.get_ref<const std::string&>(), right.get_ref<const std::string&>());
     }
     const bool equal = left == right;
     return cmp == Cmp::Ne ? !equal : equal;

@@ -17,6 +17,16 @@ std::string internal_error(const std::string& what) {
     return dump(error_envelope(Issue{"internal", "", "", "internal error: " + what}));
 }
 
+/// Runs one service call; an exception (a bug, or memory running out) becomes an error envelope.
+template <class Body>
+std::string guarded(Body body) {
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        return internal_error(e.what());
+    }
+}
+
 /// Parses and reads a household; on failure returns the error envelope in `error`.
 std::optional<Household> read_input(const Ruleset* ruleset, const std::string& text, const std::string& today,
                                     std::string& error) {
@@ -43,7 +53,7 @@ Service::Service(Service&&) noexcept = default;
 Service& Service::operator=(Service&&) noexcept = default;
 
 std::string Service::load(const std::vector<RuleFile>& files) {
-    try {
+    return guarded([&] {
         LoadResult result = load_ruleset(files);
         if (!result.ruleset) return dump(error_envelope(result.issues));
         OrderedJson packs = OrderedJson::array();
@@ -51,59 +61,44 @@ std::string Service::load(const std::vector<RuleFile>& files) {
         const size_t facts = result.ruleset->facts.size();
         ruleset_ = std::move(result.ruleset);
         return dump(OrderedJson{{"ok", true}, {"packs", std::move(packs)}, {"facts", facts}});
-    } catch (const std::exception& e) {
-        return internal_error(e.what());
-    }
+    });
+}
+
+/// Reads the household, then renders it with `render(ruleset, household)`; input errors and
+/// exceptions come back as envelopes.
+template <class Render>
+static std::string with_household(const Ruleset* ruleset, const std::string& household_json, const std::string& today,
+                                  Render render) {
+    return guarded([&] {
+        std::string error;
+        const auto household = read_input(ruleset, household_json, today, error);
+        return household ? dump(render(*ruleset, *household)) : error;
+    });
 }
 
 std::string Service::check(const std::string& household_json, const std::string& today) const {
-    try {
-        std::string error;
-        const auto household = read_input(ruleset_.get(), household_json, today, error);
-        return household ? dump(result_json(*ruleset_, *household)) : error;
-    } catch (const std::exception& e) {
-        return internal_error(e.what());
-    }
+    return with_household(ruleset_.get(), household_json, today, result_json);
 }
 
 std::string Service::questions(const std::string& household_json, const std::string& today) const {
-    try {
-        std::string error;
-        const auto household = read_input(ruleset_.get(), household_json, today, error);
-        return household ? dump(questions_json(*ruleset_, *household)) : error;
-    } catch (const std::exception& e) {
-        return internal_error(e.what());
-    }
+    return with_household(ruleset_.get(), household_json, today, questions_json);
 }
 
 std::string Service::screen(const std::string& household_json, const std::string& today) const {
-    try {
-        std::string error;
-        const auto household = read_input(ruleset_.get(), household_json, today, error);
-        return household ? dump(screen_json(*ruleset_, *household)) : error;
-    } catch (const std::exception& e) {
-        return internal_error(e.what());
-    }
+    return with_household(ruleset_.get(), household_json, today, screen_json);
 }
 
 std::string Service::validate_household(const std::string& household_json) const {
-    try {
-        std::string error;
-        // A household without "as_of" is still valid input: the caller supplies today.
-        const auto household = read_input(ruleset_.get(), household_json, "2000-01-01", error);
-        return household ? dump(OrderedJson{{"ok", true}}) : error;
-    } catch (const std::exception& e) {
-        return internal_error(e.what());
-    }
+    // A household without "as_of" is still valid input: the caller supplies today.
+    return with_household(ruleset_.get(), household_json, "2000-01-01",
+                          [](const Ruleset&, const Household&) { return OrderedJson{{"ok", true}}; });
 }
 
 std::string Service::describe() const {
-    try {
+    return guarded([&] {
         if (!ruleset_) return dump(error_envelope(Issue{"no_rules", "", "", "no rule set is loaded: call load() first"}));
         return dump(describe_json(*ruleset_));
-    } catch (const std::exception& e) {
-        return internal_error(e.what());
-    }
+    });
 }
 
 }  // namespace carecheck
