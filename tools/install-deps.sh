@@ -18,6 +18,7 @@ PACKAGES=(
   emscripten                      # WebAssembly build (brings clang-14, lld, binaryen)
   chromium                        # browser tests (playwright-core drives /usr/bin/chromium)
   fonts-noto-cjk                  # so Chromium renders the Chinese page (screenshots, Lighthouse)
+  python3 python3-jsonschema      # tests/schema: rule files against docs/rule-pack.schema.json
 )
 
 # Node.js: keep whatever node the machine has (>= 18.20); otherwise Debian's nodejs + npm.
