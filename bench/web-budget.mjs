@@ -4,11 +4,12 @@
 //   2. time per evaluation inside the wasm module (all packs, one household, averaged)
 //   3. a Lighthouse mobile run: performance / accessibility / best-practices
 // Usage: node bench/web-budget.mjs [--no-lighthouse]   (needs build/site: tools/build.sh)
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CHROMIUM_FLAGS, ROOT, openPhone, startSession } from '../tests/web/browser.mjs';
+import { CHROMIUM_FLAGS, ROOT, SITE, openPhone, startSession } from '../tests/web/browser.mjs';
 import { newCarecheck, ruleFiles } from '../tests/wasm/carecheck-module.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -65,9 +66,8 @@ async function evaluationTime() {
 }
 
 function moduleSize() {
-  const site = path.join(ROOT, 'build/site');
   for (const name of ['carecheck.wasm', 'carecheck.js']) {
-    const file = path.join(site, name);
+    const file = path.join(SITE, name);
     if (!fs.existsSync(file)) continue;
     const gz = spawnSync('gzip', ['-9c', file]).stdout.length;
     console.log(`${name}: ${kb(fs.statSync(file).size)} raw, ${kb(gz)} gzip -9`);
@@ -78,12 +78,15 @@ async function lighthouse() {
   const session = await startSession();
   try {
     const cli = path.join(ROOT, 'node_modules/lighthouse/cli/index.js');
-    const run = spawnSync(process.execPath, [cli, session.url, '--output=json', '--quiet',
-      '--only-categories=performance,accessibility,best-practices', '--form-factor=mobile',
-      `--chrome-flags=--headless=new ${CHROMIUM_FLAGS.join(' ')}`],
-    { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }, encoding: 'utf8', maxBuffer: 64 << 20 });
-    if (run.status !== 0) {
-      console.log(`lighthouse failed: ${run.stderr.slice(-400)}`);
+    // Asynchronous: the server answering Lighthouse lives in this process.
+    let run;
+    try {
+      run = await promisify(execFile)(process.execPath, [cli, session.url, '--output=json', '--quiet',
+        '--only-categories=performance,accessibility,best-practices', '--form-factor=mobile',
+        `--chrome-flags=--headless=new ${CHROMIUM_FLAGS.join(' ')}`],
+      { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }, maxBuffer: 64 << 20, timeout: 300_000 });
+    } catch (error) {
+      console.log(`lighthouse failed: ${String(error.stderr || error.message).slice(-400)}`);
       return;
     }
     const report = JSON.parse(run.stdout);

@@ -12,7 +12,7 @@ import { renderResults } from './results-view.js';
  * Everything a step needs; passed to each render function.
  * @typedef {Object} Context
  * @property {import('./state.js').State} state
- * @property {import('./engine.js').Engine} engine
+ * @property {import('./engine.js').Engine|null} engine  null while it loads (only step 1 runs without it)
  * @property {import('./regions.js').RegionTree} regions
  * @property {HTMLElement} view              where steps are drawn
  * @property {() => void} save               keeps answers across reloads
@@ -40,7 +40,6 @@ async function main() {
   const quiet = document.getElementById('announce');
   const announce = (message) => { status.textContent = message; };
   const announceQuietly = (message) => { status.textContent = ''; quiet.textContent = message; };
-  announce(say('loading'));
 
   const state = loadState();
   const presetRegion = params.get('region');
@@ -49,25 +48,32 @@ async function main() {
     if (state.step === 'region') state.step = 'family';
   }
 
-  let engine;
-  let regions;
-  try {
-    [engine, regions] = await Promise.all([startEngine(document.baseURI), loadRegions(document.baseURI)]);
-  } catch (error) {
+  // The first step needs only the region list (20 KB); the engine and rules load meanwhile.
+  const failed = (error) => {
     announce(say('loadFailed'));
     console.warn('carecheck: start failed', error);
+  };
+  let regions;
+  try {
+    regions = await loadRegions(document.baseURI);
+  } catch (error) {
+    failed(error);
     return;
   }
-  announce('');
 
   /** @type {Context} */
   const ctx = {
-    state, engine, regions, view, announce, announceQuietly,
+    state, engine: null, regions, view, announce, announceQuietly,
     save: () => saveState(state),
     go(step) {
       announce('');
       state.step = STEPS[step] ? step : 'region';
       saveState(state);
+      if (!ctx.engine && state.step !== 'region') {
+        announce(say('loading'));
+        engineReady.then(() => ctx.go(state.step), () => announce(say('loadFailed')));
+        return;
+      }
       STEPS[state.step](ctx);
     },
     fail(envelope) {
@@ -79,6 +85,10 @@ async function main() {
       ctx.go('region');
     },
   };
+  const engineReady = startEngine(document.baseURI)
+    .then((engine) => { ctx.engine = engine; })
+    .catch((error) => { failed(error); throw error; });
+  engineReady.catch(() => {}); // reported by failed(); steps that need it say so
 
   document.getElementById('lang-switch').addEventListener('click', () => {
     setLang(lang() === 'zh' ? 'en' : 'zh');

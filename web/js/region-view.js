@@ -10,7 +10,7 @@ export function renderRegionStep(ctx) {
   const picker = regionPicker(ctx.regions, ctx.state.region);
   const error = h('p', { class: 'error', id: 'region-error', role: 'alert', hidden: true });
   const heading = h('h2', { class: 'step__title' }, say('regionTitle'));
-  const places = ctx.engine.catalogue.packs.map((p) => pick(p.jurisdiction?.name)).filter(Boolean);
+  const places = (ctx.engine?.catalogue.packs ?? []).map((p) => pick(p.jurisdiction?.name)).filter(Boolean);
 
   const form = h('form', {
     class: 'step', novalidate: true,
