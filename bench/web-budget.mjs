@@ -33,7 +33,7 @@ async function firstVisitBytes() {
     await phone.page.goto(session.url);
     await phone.page.locator('.region-picker select').first().waitFor();
     await phone.page.waitForLoadState('networkidle');
-    console.log(`first visit: ${kb(total)} transferred (gzip), until the first question can be answered`);
+    console.log(`first visit: ${kb(total)} transferred (gzip), page, engine, rules and region list`);
     for (const [ext, bytes] of Object.entries(byKind).sort((a, b) => b[1] - a[1])) {
       console.log(`  ${ext.padEnd(8)} ${kb(bytes)}`);
     }

@@ -50,9 +50,5 @@ export function cliPath() {
   return fs.existsSync(candidate) ? candidate : null;
 }
 
-/** Today as YYYY-MM-DD, as the CLI computes it (local time). */
-export function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today as YYYY-MM-DD in local time, as the CLI and the page compute it. */
+export { today } from '../../web/js/engine.js';

@@ -1,5 +1,5 @@
 // The answer controls for one question, by fact type. Every type offers "I'm not sure" (null).
-import { h, uniqueId } from './dom.js';
+import { errorLine, h, uniqueId } from './dom.js';
 import { pick, say } from './i18n.js';
 import { regionPicker } from './region-picker.js';
 
@@ -53,14 +53,6 @@ function choiceButton(text, pressed, onClick, variant = 'button--choice') {
   return h('button', {
     type: 'button', class: `button ${variant}`, 'aria-pressed': pressed ? 'true' : 'false', onClick,
   }, text);
-}
-
-function errorLine() {
-  const element = h('p', { class: 'error', id: uniqueId('error'), role: 'alert', hidden: true });
-  return {
-    element,
-    set(text) { element.textContent = text; element.hidden = false; },
-  };
 }
 
 function manyOf(question, current, submit, notSure) {

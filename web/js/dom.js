@@ -58,3 +58,15 @@ export function uniqueId(prefix) {
   idCounter += 1;
   return `${prefix}-${idCounter}`;
 }
+
+/**
+ * A hidden alert line under a control; set(text) shows it and screen readers read it at once.
+ * @returns {{element: HTMLElement, set: (text: string) => void}}
+ */
+export function errorLine() {
+  const element = h('p', { class: 'error', id: uniqueId('error'), role: 'alert', hidden: true });
+  return {
+    element,
+    set(text) { element.textContent = text; element.hidden = false; },
+  };
+}

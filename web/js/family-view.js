@@ -1,5 +1,5 @@
 // Step 2: who is in the family, each with one or more roles from the catalogue.
-import { h, show, uniqueId } from './dom.js';
+import { errorLine, h, show, uniqueId } from './dom.js';
 import { pick, say } from './i18n.js';
 import { forgetRemovedMembers, nextMemberId } from './state.js';
 
@@ -20,7 +20,7 @@ export function renderFamilyStep(ctx, focusId) {
   const roleIds = new Set(roles.map((r) => r.id));
   const rerender = (nextFocus) => { ctx.save(); renderFamilyStep(ctx, nextFocus); };
   const heading = h('h2', { class: 'step__title' }, say('familyTitle'));
-  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const error = errorLine();
 
   const quickStarts = QUICK_STARTS
     .filter((q) => q.members.flat().every((id) => roleIds.has(id)))
@@ -80,8 +80,7 @@ export function renderFamilyStep(ctx, focusId) {
       const problem = state.members.length === 0 ? 'needMember'
         : state.members.some((m) => m.roles.length === 0) ? 'needRole' : '';
       if (problem) {
-        error.textContent = say(problem);
-        error.hidden = false;
+        error.set(say(problem));
         return;
       }
       ctx.go('questions');
@@ -98,7 +97,7 @@ export function renderFamilyStep(ctx, focusId) {
       rerender(`member-${state.members.length}`);
     },
   }, say('addMember')),
-  error,
+  error.element,
   h('div', { class: 'actions' },
     h('button', { type: 'button', class: 'button button--secondary', onClick: () => ctx.go('region') }, say('back')),
     h('button', { type: 'submit', class: 'button button--primary' }, say('next'))));

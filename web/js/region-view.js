@@ -1,5 +1,5 @@
 // Step 1: where the family's hukou is.
-import { h, show } from './dom.js';
+import { errorLine, h, show } from './dom.js';
 import { pick, say } from './i18n.js';
 import { regionPicker } from './region-picker.js';
 
@@ -8,7 +8,7 @@ import { regionPicker } from './region-picker.js';
  */
 export function renderRegionStep(ctx) {
   const picker = regionPicker(ctx.regions, ctx.state.region);
-  const error = h('p', { class: 'error', id: 'region-error', role: 'alert', hidden: true });
+  const error = errorLine();
   const heading = h('h2', { class: 'step__title' }, say('regionTitle'));
   const places = (ctx.engine?.catalogue.packs ?? []).map((p) => pick(p.jurisdiction?.name)).filter(Boolean);
 
@@ -18,8 +18,7 @@ export function renderRegionStep(ctx) {
       event.preventDefault();
       const code = picker.value();
       if (!code) {
-        error.textContent = say('regionMissing');
-        error.hidden = false;
+        error.set(say('regionMissing'));
         return;
       }
       ctx.state.region = code;
@@ -29,7 +28,7 @@ export function renderRegionStep(ctx) {
   heading,
   h('p', { class: 'step__help' }, say('regionHelp')),
   picker.element,
-  error,
+  error.element,
   places.length > 0 && h('p', { class: 'hint' }, say('covered'), [...new Set(places)].join('、')),
   h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, say('next'))));
 
