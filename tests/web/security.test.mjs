@@ -57,3 +57,27 @@ test('the family step at 360px: every touch target is at least 48px and text at 
   assert.equal(overflow, false, 'nothing wider than the phone');
   await phone.context.close();
 });
+
+test('damaged saved answers never leave a dead page', async () => {
+  const phone = await openPhone(session.browser);
+  const { page, context } = phone;
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('carecheck.answers.v1', '{"step":"results","region":"130722","facts":{},'
+        + '"members":[{"id":"p1","label":"","roles":["elder"],"facts":{"age":"old"}}],"history":[]}');
+    }
+  });
+  await page.goto(session.url);
+  await page.getByRole('button', { name: '全部重新填' }).waitFor();
+  assert.match(await page.locator('#status').innerText(), /出了点问题/);
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: '全部重新填' }).click();
+  await page.getByRole('heading', { name: '第一步：家里的户口在哪里？' }).waitFor();
+
+  await page.evaluate(() => localStorage.setItem('carecheck.answers.v1', '{not json'));
+  await page.reload();
+  await page.getByRole('heading', { name: '第一步：家里的户口在哪里？' }).waitFor();
+  assert.deepEqual(phone.problems, []);
+  await context.close();
+});

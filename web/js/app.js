@@ -1,4 +1,5 @@
 // Starts the page: language, saved answers, the engine and the region list; then shows a step.
+import { h, show } from './dom.js';
 import { say, setLang, translateShell, lang } from './i18n.js';
 import { startEngine } from './engine.js';
 import { loadRegions } from './regions.js';
@@ -77,7 +78,12 @@ async function main() {
       STEPS[state.step](ctx);
     },
     fail(envelope) {
+      // Answers the engine cannot read (e.g. edited storage): say so and offer a way out
+      // instead of a dead page. The saved answers stay until the family chooses.
       announce(`${say('engineError')}${envelope.error?.message ?? ''}`);
+      show(view, [h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'button button--secondary', onClick: () => ctx.go('family') }, say('changeFamily')),
+        h('button', { type: 'button', class: 'button button--quiet', onClick: () => ctx.startOver() }, say('startOver')))]);
     },
     startOver() {
       clearSavedState();

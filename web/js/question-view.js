@@ -1,10 +1,10 @@
 // Step 3: one plain question at a time — only those that can still change an answer.
-import { h, show, uniqueId } from './dom.js';
+import { errorLine, h, show, uniqueId } from './dom.js';
 import { pick, say } from './i18n.js';
 import { answerInputs } from './answer-inputs.js';
 import { questionFor } from './answers.js';
 import { memberName } from './people.js';
-import { answerOf, householdOf, sameKey, setAnswer } from './state.js';
+import { answerOf, clearAnswer, householdOf, sameKey, setAnswer } from './state.js';
 
 /**
  * Shows the question being changed, or else the engine's most useful open question;
@@ -38,14 +38,16 @@ function renderQuestion(ctx, question, remaining) {
     ? say('questionOf', { who: memberName(engine.catalogue, state, question.member) })
     : say('aboutFamily');
 
+  const refused = errorLine();
   const submit = (value) => {
     const before = answerOf(state, key);
     setAnswer(state, key, value);
     const checked = engine.validate(householdOf(state));
     if (!checked.ok) {
-      // The engine refused the answer: put the old one back and say why, keeping the page.
+      // The engine refused the answer: put the old one back and say so beside the question.
       if (before.answered) setAnswer(state, key, before.value);
-      ctx.announce(`${say('engineError')}${checked.error?.message ?? ''}`);
+      else clearAnswer(state, key);
+      refused.set(`${say('answerRefused')}${checked.error?.message ?? ''}`);
       return;
     }
     const returnTo = state.editing?.returnTo;
@@ -74,6 +76,7 @@ function renderQuestion(ctx, question, remaining) {
     question.term && h('p', { class: 'question__term' }, say('officialWord'), pick(question.term)),
     question.decided_by && h('p', { class: 'question__term' }, say('decidedBy'), pick(question.decided_by)),
     h('div', { class: 'answers' }, controls),
+    refused.element,
     onSubmit && h('button', { type: 'submit', class: 'button button--primary' }, say('next'))),
   h('div', { class: 'actions' },
     previous && h('button', {
