@@ -14,8 +14,8 @@ before(async () => {
 
 const cli = cliPath();
 
-function cliCheck(household) {
-  const run = spawnSync(cli, ['check', 'rules/'], { cwd: ROOT, input: JSON.stringify(household), encoding: 'utf8' });
+function cliRun(command, household) {
+  const run = spawnSync(cli, [command, 'rules/'], { cwd: ROOT, input: JSON.stringify(household), encoding: 'utf8' });
   assert.ok(run.status === 0 || run.status === 1, `CLI ran (status ${run.status}): ${run.stderr}`);
   return run.stdout.replace(/\n$/, '');
 }
@@ -34,7 +34,12 @@ for (const { file, pack, cases } of caseFiles()) {
     for (const testCase of cases) {
       test(`${testCase.id}: wasm gives the same JSON as the CLI`, { skip: cli ? false : 'no native CLI (set CARECHECK_CLI or build/native)' }, () => {
         const fromWasm = carecheck.check(JSON.stringify(testCase.household), today());
-        assert.equal(fromWasm, cliCheck(testCase.household));
+        assert.equal(fromWasm, cliRun('check', testCase.household));
+      });
+
+      test(`${testCase.id}: wasm asks the same next questions as the CLI`, { skip: cli ? false : 'no native CLI' }, () => {
+        const fromWasm = carecheck.questions(JSON.stringify(testCase.household), today());
+        assert.equal(fromWasm, cliRun('questions', testCase.household));
       });
 
       test(`${testCase.id}: wasm meets the case's expectations (${testCase.clause})`, () => {

@@ -34,12 +34,12 @@ test('the CSP is really enforced: an injected inline script does not run and is 
   await phone.context.close();
 });
 
-test('the family step at 360px: every touch target is at least 48px and text at least 18px', async () => {
+for (const lang of ['zh', 'en']) test(`the family step at 360px (${lang}): touch targets >= 48px, text >= 18px, nothing too wide`, async () => {
   const phone = await openPhone(session.browser);
   const { page } = phone;
-  await page.goto(`${session.url}?region=130722`);
-  await page.getByRole('heading', { name: '第二步：家里有哪些人？' }).waitFor();
-  await screenshot(page, 'family-step');
+  await page.goto(`${session.url}?region=130722&lang=${lang}`);
+  await page.getByRole('heading', { name: lang === 'zh' ? '第二步：家里有哪些人？' : 'Step 2: who is in the family?' }).waitFor();
+  await screenshot(page, `family-step-${lang}`);
   const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input, summary')]
     .filter((e) => e.offsetParent !== null)
     .map((e) => {
