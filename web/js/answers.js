@@ -1,5 +1,5 @@
 // Turning catalogue facts into questions, and answers back into words.
-import { pick, say } from './i18n.js';
+import { list, pick, say } from './i18n.js';
 
 /**
  * A question for an already answered fact (same shape as an entry of questions()),
@@ -30,7 +30,7 @@ export function answerInWords(catalogue, regions, factId, value) {
   switch (fact.type) {
     case 'bool': return value ? say('answerYes') : say('answerNo');
     case 'one_of': return optionName(value);
-    case 'many_of': return Array.isArray(value) && value.length ? value.map(optionName).join('、') : say('none');
+    case 'many_of': return Array.isArray(value) && value.length ? list(value.map(optionName)) : say('none');
     case 'number': return `${value} ${pick(fact.unit)}`.trim();
     case 'region': return regions?.fullName(value) || String(value);
     default: return String(value);

@@ -45,8 +45,7 @@ const WORDS = {
     none: '都没有',
     prevQuestion: '上一题',
     showResults: '先看结果',
-    answered: '已回答 {n} 题',
-    remaining: '大约还有 {n} 题',
+    progress: '已回答 {done} 题，大约还有 {left} 题',
     numberRange: '请填 {min} 到 {max} 之间的数。',
     numberInteger: '请填整数。',
     dateInvalid: '请选一个日期。',
@@ -152,8 +151,7 @@ const WORDS = {
     none: 'None of these',
     prevQuestion: 'Previous question',
     showResults: 'See results now',
-    answered: '{n} answered',
-    remaining: 'about {n} to go',
+    progress: '{done} answered, about {left} to go',
     numberRange: 'Please enter a number from {min} to {max}.',
     numberInteger: 'Please enter a whole number.',
     dateInvalid: 'Please choose a date.',
@@ -256,6 +254,21 @@ export function pick(pair) {
   if (pair == null) return '';
   if (typeof pair === 'string') return pair;
   return pair[current] || pair.zh || pair.en || '';
+}
+
+/** @param {string[]} items @returns {string} "甲、乙" in Chinese, "A, B" in English */
+export function list(items) {
+  return items.join(current === 'en' ? ', ' : '、');
+}
+
+/** @param {string} label @param {string} text @returns {string} "妈妈：问题" / "Mother: question" */
+export function labelled(label, text) {
+  return current === 'en' ? `${label}: ${text}` : `${label}：${text}`;
+}
+
+/** @param {string} text @returns {string} "（3）" / " (3)" */
+export function paren(text) {
+  return current === 'en' ? ` (${text})` : `（${text}）`;
 }
 
 /** Fills every [data-i18n] element of the static shell with the current words. */

@@ -1,5 +1,5 @@
 // How the page names a family member to the family ("妈妈", or "老人（家人 1）").
-import { pick, say } from './i18n.js';
+import { list, paren, pick, say } from './i18n.js';
 
 /**
  * @param {import('./engine.js').Catalogue} catalogue
@@ -12,10 +12,9 @@ export function memberName(catalogue, state, memberId) {
   if (index < 0) return memberId;
   const member = state.members[index];
   if (member.label.trim()) return member.label.trim();
-  const roleNames = member.roles
+  const roleNames = list(member.roles
     .map((id) => pick(catalogue.roles.find((r) => r.id === id)?.name))
-    .filter(Boolean)
-    .join('、');
+    .filter(Boolean));
   const numbered = say('memberLegend', { n: index + 1 });
-  return roleNames ? `${roleNames}（${numbered}）` : numbered;
+  return roleNames ? `${roleNames}${paren(numbered)}` : numbered;
 }

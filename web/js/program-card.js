@@ -1,6 +1,6 @@
 // One program of the result: status in words, amount, why, what would change it, where to apply.
 import { h } from './dom.js';
-import { pick, say } from './i18n.js';
+import { labelled, paren, pick, say } from './i18n.js';
 import { memberName } from './people.js';
 
 /**
@@ -59,7 +59,7 @@ function statusDetails(ctx, program) {
     const { catalogue } = ctx.engine;
     const asks = program.missing.map((m) => {
       const question = pick(catalogue.facts.get(m.fact)?.question) || m.fact;
-      return m.member ? `${memberName(catalogue, ctx.state, m.member)}：${question}` : question;
+      return m.member ? labelled(memberName(catalogue, ctx.state, m.member), question) : question;
     });
     return h('div', { class: 'program__missing' },
       h('p', {}, h('strong', {}, say('missing'))),
@@ -78,7 +78,7 @@ function whyDetails(traces) {
 
 function traceList(traces) {
   return h('ul', { class: 'trace' }, traces.map((trace) => h('li', { class: `trace__item trace__item--${trace.value}` },
-    h('span', { class: 'trace__value' }, say(`trace_${trace.value}`), '：'),
+    h('span', { class: 'trace__value' }, labelled(say(`trace_${trace.value}`), '')),
     pick(trace.text),
     trace.cite && citeDetails(trace.cite),
     trace.children?.length ? traceList(trace.children) : null)));
@@ -91,7 +91,7 @@ function traceList(traces) {
  */
 export function citeDetails(cite) {
   return h('details', { class: 'cite' },
-    h('summary', {}, say('quote'), cite.clause ? `（${cite.clause}）` : ''),
+    h('summary', {}, say('quote'), cite.clause ? paren(cite.clause) : ''),
     h('blockquote', { class: 'cite__quote', lang: 'zh-CN' }, cite.quote));
 }
 

@@ -68,7 +68,7 @@ function renderQuestion(ctx, question, remaining) {
     onSubmit(event) { event.preventDefault(); onSubmit?.(); },
   },
   h('div', { class: 'progress' },
-    h('p', { class: 'progress__text' }, `${say('answered', { n: answered })}，${say('remaining', { n: remaining })}`),
+    h('p', { class: 'progress__text' }, say('progress', { done: answered, left: remaining })),
     h('progress', { class: 'progress__bar', max: answered + remaining, value: answered, 'aria-hidden': 'true' })),
   h('fieldset', { class: 'question__box' },
     h('legend', { class: 'question__legend' }, h('span', { class: 'question__who' }, who), heading),

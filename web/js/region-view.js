@@ -1,6 +1,6 @@
 // Step 1: where the family's hukou is.
 import { errorLine, h, show } from './dom.js';
-import { pick, say } from './i18n.js';
+import { list, pick, say } from './i18n.js';
 import { regionPicker } from './region-picker.js';
 
 /**
@@ -29,7 +29,7 @@ export function renderRegionStep(ctx) {
   h('p', { class: 'step__help' }, say('regionHelp')),
   picker.element,
   error.element,
-  places.length > 0 && h('p', { class: 'hint' }, say('covered'), [...new Set(places)].join('、')),
+  places.length > 0 && h('p', { class: 'hint' }, say('covered'), list([...new Set(places)])),
   h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, say('next'))));
 
   show(ctx.view, [form], heading);

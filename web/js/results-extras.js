@@ -1,6 +1,6 @@
 // Parts of the results page beyond the programs: the papers checklist and the answers given.
 import { h } from './dom.js';
-import { pick, say } from './i18n.js';
+import { labelled, list, paren, pick, say } from './i18n.js';
 import { answerInWords } from './answers.js';
 import { memberName } from './people.js';
 
@@ -23,7 +23,7 @@ export function checklist(entries) {
     documents.size > 0 && h('ul', { class: 'checklist' }, [...documents.keys()].map((d) => h('li', {}, d))),
     places.size > 0 && h('h3', {}, say('checklistWhere')),
     places.size > 0 && h('ul', { class: 'places' }, [...places].map(([where, names]) =>
-      h('li', {}, h('strong', {}, where), ` — ${[...new Set(names)].join('、')}`))));
+      h('li', {}, h('strong', {}, where), ` — ${list([...new Set(names)])}`))));
 }
 
 /**
@@ -39,7 +39,7 @@ export function answersList(ctx) {
     h('span', { class: 'answer__value' }, answerInWords(engine.catalogue, regions, key.fact, value)),
     h('button', {
       type: 'button', class: 'button button--quiet button--small',
-      'aria-label': `${say('changeAnswer')}：${label}`,
+      'aria-label': labelled(say('changeAnswer'), label),
       onClick() { state.editing = { ...key, returnTo: 'results' }; ctx.save(); ctx.go('questions'); },
     }, say('changeAnswer'))));
   const question = (factId) => pick(engine.catalogue.facts.get(factId)?.question) || factId;
@@ -48,11 +48,11 @@ export function answersList(ctx) {
   for (const [fact, value] of Object.entries(state.facts)) row({ fact }, question(fact), value);
   for (const member of state.members) {
     for (const [fact, value] of Object.entries(member.facts)) {
-      row({ fact, member: member.id }, `${memberName(engine.catalogue, state, member.id)}：${question(fact)}`, value);
+      row({ fact, member: member.id }, labelled(memberName(engine.catalogue, state, member.id), question(fact)), value);
     }
   }
   return h('details', { class: 'answers-box' },
-    h('summary', {}, say('yourAnswers'), `（${rows.length}）`),
+    h('summary', {}, say('yourAnswers'), paren(rows.length)),
     h('ul', { class: 'answer-list' }, rows),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'button button--secondary', onClick: () => ctx.go('family') }, say('changeFamily')),

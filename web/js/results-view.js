@@ -1,6 +1,6 @@
 // Step 4: what the family can get — positive answers first, "no"s folded away but reachable.
 import { h, show } from './dom.js';
-import { pick, say } from './i18n.js';
+import { labelled, list, paren, pick, say } from './i18n.js';
 import { amountLine, citeDetails, programCard } from './program-card.js';
 import { answersList, checklist } from './results-extras.js';
 import { householdOf } from './state.js';
@@ -65,7 +65,7 @@ export function renderResults(ctx) {
         h('summary', {}, say('otherPlacesFold', { n: elsewhere.length })),
         elsewhere.map((pack) => packSection(ctx, pack)))),
   ], heading);
-  ctx.announceQuietly(`${say('resultsTitle')}：${summaryText.join('，') || say('nothingYet')}`);
+  ctx.announceQuietly(labelled(say('resultsTitle'), list(summaryText) || say('nothingYet')));
 }
 
 /**
@@ -106,7 +106,7 @@ function packSection(ctx, pack) {
       h('summary', {}, say('notEligibleFold', { n: notEligible.length })),
       notEligible.map((p) => programCard(ctx, p))),
     providers.length > 0 && h('details', { class: 'fold' },
-      h('summary', {}, say('kind_provider_subsidy'), `（${providers.length}）`),
+      h('summary', {}, say('kind_provider_subsidy'), paren(providers.length)),
       providers.map((p) => programCard(ctx, p))));
 }
 
