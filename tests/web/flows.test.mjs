@@ -154,3 +154,17 @@ test('a wrong number keeps the typed text and explains the range', async () => {
   await assertClean(phone);
   await phone.context.close();
 });
+
+test('a Beijing family hears plainly that no policy of their place is included yet', async () => {
+  const phone = await openPhone(session.browser);
+  const { page } = phone;
+  await page.goto(`${session.url}?region=110101`);
+  await setFamily(page, {});
+  await answerAll(page, { household: {}, members: { p1: { age: 75 } } });
+  await page.locator('.results').waitFor();
+  const summary = await page.locator('.summary').innerText();
+  assert.match(summary, /还没有收录您户口所在地（北京市 东城区）的政策/);
+  assert.match(summary, /张家口市/, 'and which places are included');
+  await assertClean(phone);
+  await phone.context.close();
+});

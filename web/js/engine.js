@@ -70,7 +70,7 @@ export async function startEngine(base) {
     }
   };
   return {
-    catalogue: buildCatalogue(JSON.parse(carecheck.describe()), files),
+    catalogue: buildCatalogue(JSON.parse(carecheck.describe())),
     check: (household) => call('check', household),
     questions: (household) => call('questions', household),
     validate: (household) => {
@@ -83,19 +83,20 @@ export async function startEngine(base) {
   };
 }
 
-/**
- * Roles, facts and pack metadata, from describe() — or, where describe() leaves them out,
- * from the rule files themselves (the same data the engine read).
- */
-function buildCatalogue(described, files) {
-  const parsed = files.map((f) => { try { return JSON.parse(f.text); } catch { return {}; } });
-  const catalogueFile = parsed.find((p) => p.format === 'carecheck-facts/1') || {};
-  const packFiles = parsed.filter((p) => p.format === 'carecheck-pack/1');
+/** Roles, facts and pack metadata, as describe() reports the loaded rule set. */
+function buildCatalogue(described) {
+  const facts = described.facts || [];
+  return { roles: described.roles || [], facts: new Map(facts.map((f) => [f.id, f])), packs: described.packs || [] };
+}
 
-  const roles = described.roles || catalogueFile.roles || [];
-  const factList = described.facts
-    || [...(catalogueFile.facts || []), ...packFiles.flatMap((p) => p.facts || [])];
-  const packs = (described.packs || packFiles.map((p) => ({ id: p.id, ...p.meta })))
-    .filter((p) => p && typeof p === 'object');
-  return { roles, facts: new Map(factList.map((f) => [f.id, f])), packs };
+/**
+ * Whether a GB/T 2260 code lies inside an area code: "130700" (a city) holds "130722",
+ * "130000" (a province) holds every "13xxxx" — the same reading as the rules' in_region.
+ * @param {string} code  a six-digit county code
+ * @param {string} area  a six-digit province, city or county code
+ * @returns {boolean}
+ */
+export function regionWithin(code, area) {
+  const prefix = String(area || '').replace(/(00)+$/, '');
+  return prefix.length > 0 && String(code || '').startsWith(prefix);
 }

@@ -3,6 +3,7 @@ import { h, show } from './dom.js';
 import { labelled, list, paren, pick, say } from './i18n.js';
 import { amountLine, citeDetails, programCard } from './program-card.js';
 import { answersList, checklist } from './results-extras.js';
+import { regionWithin } from './engine.js';
 import { householdOf } from './state.js';
 
 const KIND_ORDER = ['service_mode', 'subsidy', 'service_item', 'related_policy'];
@@ -46,6 +47,7 @@ export function renderResults(ctx) {
     })),
     h('p', { id: 'summary-title', class: 'summary__intro' }, say('resultsIntro')),
     h('ul', { class: 'summary__counts' }, summaryText.map((t) => h('li', {}, t))),
+    notCoveredNote(ctx),
     bestList(computed.filter((e) => e.program.status === 'eligible')),
     remaining > 0 && h('button', {
       type: 'button', class: 'button button--primary', onClick: () => ctx.go('questions'),
@@ -66,6 +68,15 @@ export function renderResults(ctx) {
         elsewhere.map((pack) => packSection(ctx, pack)))),
   ], heading);
   ctx.announceQuietly(labelled(say('resultsTitle'), list(summaryText) || say('nothingYet')));
+}
+
+/** When no loaded policy is about the family's place, say that plainly instead of "no". */
+function notCoveredNote(ctx) {
+  const packs = ctx.engine.catalogue.packs;
+  if (!ctx.state.region || packs.some((p) => regionWithin(ctx.state.region, p.jurisdiction?.code))) return null;
+  const places = [...new Set(packs.map((p) => pick(p.jurisdiction?.name)).filter(Boolean))];
+  return h('p', { class: 'summary__none' },
+    say('notCovered', { place: ctx.regions.fullName(ctx.state.region) || ctx.state.region }), list(places));
 }
 
 /**
