@@ -2,7 +2,8 @@
 // The page's budget on a weak connection and a cheap phone, printed as numbers (no pass/fail):
 //   1. bytes transferred on a first visit (gzip, as served by tools/serve.mjs), per kind of file
 //   2. time per evaluation inside the wasm module (all packs, one household, averaged)
-//   3. a Lighthouse mobile run: performance / accessibility / best-practices
+//   3. waits on a cheap phone (CPU slowed 6×): first question, next question, results
+//   4. a Lighthouse mobile run: performance / accessibility / best-practices
 // Usage: node bench/web-budget.mjs [--no-lighthouse]   (needs build/site: tools/build.sh)
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -37,6 +38,46 @@ async function firstVisitBytes() {
     for (const [ext, bytes] of Object.entries(byKind).sort((a, b) => b[1] - a[1])) {
       console.log(`  ${ext.padEnd(8)} ${kb(bytes)}`);
     }
+    await phone.context.close();
+  } finally {
+    await session.close();
+  }
+}
+
+/** What a family waits for on a cheap phone: Chromium with the CPU slowed 6×, local network. */
+async function slowPhoneWaits() {
+  const session = await startSession();
+  try {
+    const phone = await openPhone(session.browser);
+    const { page } = phone;
+    const cdp = await phone.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    const timed = async (what, action) => {
+      const start = performance.now();
+      await action();
+      return `${what} ${(performance.now() - start).toFixed(0)} ms`;
+    };
+    const lines = [
+      await timed('page to family step', async () => {
+        await page.goto(`${session.url}?region=130722`);
+        await page.locator('.member').first().waitFor();
+      }),
+      await timed('first question', async () => {
+        await page.getByRole('button', { name: '老人在家照顾残疾家人' }).click();
+        await page.getByRole('button', { name: '下一步' }).click();
+        await page.locator('form.question').waitFor();
+      }),
+      await timed('next question', async () => {
+        const first = await page.locator('form.question').getAttribute('data-fact');
+        await page.getByRole('button', { name: '我不确定' }).click();
+        await page.waitForFunction((f) => document.querySelector('form.question')?.dataset.fact !== f, first);
+      }),
+      await timed('results', async () => {
+        await page.getByRole('button', { name: '先看结果' }).click();
+        await page.locator('.results').waitFor();
+      }),
+    ];
+    console.log(`cheap phone (CPU 6× slower): ${lines.join(', ')}`);
     await phone.context.close();
   } finally {
     await session.close();
@@ -102,4 +143,5 @@ async function lighthouse() {
 moduleSize();
 await firstVisitBytes();
 await evaluationTime();
+await slowPhoneWaits();
 if (!process.argv.includes('--no-lighthouse')) await lighthouse();
