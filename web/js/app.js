@@ -22,6 +22,8 @@ import { renderResults } from './results-view.js';
  * @property {(message: string) => void} announceQuietly  says it to screen readers only
  * @property {(envelope: Object) => void} fail     shows an engine error without losing answers
  * @property {() => void} startOver
+ * @property {number} visit  counts steps shown; a step that waited for the engine draws only if
+ *   no other step was shown meanwhile
  */
 
 const STEPS = {
@@ -64,9 +66,10 @@ async function main() {
 
   /** @type {Context} */
   const ctx = {
-    state, engine: null, regions, view, announce, announceQuietly,
+    state, engine: null, regions, view, announce, announceQuietly, visit: 0,
     save: () => saveState(state),
     go(step) {
+      ctx.visit += 1;
       announce('');
       state.step = STEPS[step] ? step : 'region';
       saveState(state);

@@ -1,4 +1,5 @@
-// Starts the wasm engine with the rule files the page ships, and wraps its JSON calls.
+// The page's handle on the engine: starts it (in a worker when the browser can) and turns
+// its JSON strings into objects.
 // The page asks the engine everything about policy; it decides nothing itself.
 
 /**
@@ -9,9 +10,9 @@
  *
  * @typedef {Object} Engine
  * @property {Catalogue} catalogue
- * @property {(household: Object) => Object} check      result JSON (see docs/rule-format.md)
- * @property {(household: Object) => Object} questions  {ok, questions, remaining}
- * @property {(household: Object) => Object} validate   {ok} or {ok:false, issues}
+ * @property {(household: Object) => Promise<Object>} check      result JSON (see docs/rule-format.md)
+ * @property {(household: Object) => Promise<Object>} questions  {ok, questions, remaining}
+ * @property {(household: Object) => Promise<Object>} validate   {ok} or {ok:false, issues}
  */
 
 /** Today on this phone as YYYY-MM-DD (the engine's "as_of" when the household has none). */
@@ -22,64 +23,77 @@ export function today() {
 }
 
 /**
- * Fetches rules/index.json (beside the page) and every file it names.
- * @param {URL|string} base  the page's URL
- * @returns {Promise<Array<{name: string, text: string}>>} names as the CLI reports them ("rules/…")
- */
-export async function fetchRuleFiles(base) {
-  const indexUrl = new URL('rules/index.json', base);
-  const index = await fetchOk(indexUrl).then((r) => r.json());
-  const names = (Array.isArray(index) ? index : index.files || [])
-    .map((entry) => (typeof entry === 'string' ? entry : entry.name))
-    .map((name) => name.replace(/^rules\//, ''));
-  return Promise.all(names.map(async (name) => ({
-    name: `rules/${name}`,
-    text: await fetchOk(new URL(name, indexUrl)).then((r) => r.text()),
-  })));
-}
-
-async function fetchOk(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} → HTTP ${response.status}`);
-  return response;
-}
-
-/**
- * Loads the wasm module and the rule set.
+ * Starts the engine in a module worker, or on the page where such workers are missing.
  * @param {URL|string} base  the page's URL (module, wasm and rules are found relative to it)
  * @returns {Promise<Engine>}
  * @throws {Error} when a file cannot be fetched or the rule set does not load
  * @example const engine = await startEngine(document.baseURI);
- *          engine.check({facts: {hukou_region: '431225'}, members: []});
+ *          const result = await engine.check({facts: {hukou_region: '431225'}, members: []});
  */
 export async function startEngine(base) {
-  const [{ default: createCarecheck }, files] = await Promise.all([
-    import(new URL('carecheck.js', base).href),
-    fetchRuleFiles(base),
-  ]);
-  const module = await createCarecheck();
-  const carecheck = new module.Carecheck();
-  const loaded = JSON.parse(carecheck.load(JSON.stringify(files)));
-  if (!loaded.ok) throw new Error(`rules did not load: ${loaded.error?.message ?? 'unknown'}`);
-
-  const call = (method, household) => {
+  let send;
+  let described;
+  try {
+    send = await workerChannel();
+    described = await send('start', { base: String(base) });
+  } catch {
+    // No module workers, or the engine cannot start in one (e.g. a portal's stricter worker
+    // policy): run it on the page instead.
+    send = await pageChannel();
+    described = await send('start', { base: String(base) });
+  }
+  const catalogue = buildCatalogue(JSON.parse(described));
+  const call = (method) => async (household) => {
     try {
-      return JSON.parse(carecheck[method](JSON.stringify(household), today()));
+      return JSON.parse(await send(method, { household: JSON.stringify(household), today: today() }));
     } catch (error) {
-      return { ok: false, error: { code: 'internal', message: String(error) } };
+      return { ok: false, error: { code: 'internal', message: String(error?.message ?? error) } };
     }
   };
-  return {
-    catalogue: buildCatalogue(JSON.parse(carecheck.describe())),
-    check: (household) => call('check', household),
-    questions: (household) => call('questions', household),
-    validate: (household) => {
-      try {
-        return JSON.parse(carecheck.validateHousehold(JSON.stringify(household)));
-      } catch (error) {
-        return { ok: false, error: { code: 'internal', message: String(error) } };
-      }
-    },
+  return { catalogue, check: call('check'), questions: call('questions'), validate: call('validateHousehold') };
+}
+
+/** A request/response channel to engine-worker.js; rejects when module workers do not run. */
+function workerChannel() {
+  return new Promise((resolve, reject) => {
+    if (typeof Worker !== 'function') { reject(new Error('no workers')); return; }
+    const worker = new Worker(new URL('engine-worker.js', import.meta.url), { type: 'module' });
+    const waiting = new Map();
+    let nextId = 0;
+    const send = (method, args) => new Promise((ok, fail) => {
+      nextId += 1;
+      waiting.set(nextId, { ok, fail });
+      worker.postMessage({ id: nextId, method, args });
+    });
+    worker.addEventListener('message', ({ data }) => {
+      const pending = waiting.get(data.id);
+      waiting.delete(data.id);
+      if (data.error !== undefined) pending?.fail(new Error(data.error));
+      else pending?.ok(data.result);
+    });
+    // A browser without module workers fails to load the script: fall back to the page.
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      worker.terminate();
+      for (const pending of waiting.values()) pending.fail(new Error('the engine stopped'));
+      waiting.clear();
+      reject(new Error('worker failed'));
+    });
+    // Any answer proves the worker's modules loaded.
+    send('ping', {}).then(() => resolve(send), reject);
+  });
+}
+
+/** The same channel, with the engine on the page's own thread. */
+async function pageChannel() {
+  const { loadEngineCore } = await import('./engine-core.js');
+  let core = null;
+  return async (method, args) => {
+    if (method === 'start') {
+      core = await loadEngineCore(args.base);
+      return core.describe();
+    }
+    return core.call(method, args.household, args.today);
   };
 }
 

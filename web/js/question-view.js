@@ -11,9 +11,11 @@ import { answerOf, clearAnswer, householdOf, sameKey, setAnswer } from './state.
  * moves on to the results when none is left.
  * @param {import('./app.js').Context} ctx
  */
-export function renderQuestionStep(ctx) {
+export async function renderQuestionStep(ctx) {
   const { state, engine } = ctx;
-  const asked = engine.questions(householdOf(state));
+  const visit = ctx.visit;
+  const asked = await engine.questions(householdOf(state));
+  if (visit !== ctx.visit) return; // the family moved on while the engine worked
   if (!asked.ok) {
     ctx.fail(asked);
     return;
@@ -39,10 +41,14 @@ function renderQuestion(ctx, question, remaining) {
     : say('aboutFamily');
 
   const refused = errorLine();
-  const submit = (value) => {
+  let busy = false; // a double tap must not answer twice
+  const submit = async (value) => {
+    if (busy) return;
+    busy = true;
     const before = answerOf(state, key);
     setAnswer(state, key, value);
-    const checked = engine.validate(householdOf(state));
+    const checked = await engine.validate(householdOf(state));
+    busy = false;
     if (!checked.ok) {
       // The engine refused the answer: put the old one back and say so beside the question.
       if (before.answered) setAnswer(state, key, before.value);

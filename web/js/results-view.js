@@ -13,14 +13,15 @@ const WORTH_APPLYING = new Set(['eligible', 'depends_on_local_decision']);
 /**
  * @param {import('./app.js').Context} ctx
  */
-export function renderResults(ctx) {
+export async function renderResults(ctx) {
   const household = householdOf(ctx.state);
-  const result = ctx.engine.check(household);
+  const visit = ctx.visit;
+  const [result, open] = await Promise.all([ctx.engine.check(household), ctx.engine.questions(household)]);
+  if (visit !== ctx.visit) return; // the family moved on while the engine worked
   if (!result.ok) {
     ctx.fail(result);
     return;
   }
-  const open = ctx.engine.questions(household);
   const remaining = open.ok ? (open.remaining ?? open.questions.length) : 0;
 
   const packs = result.packs || [];
