@@ -19,22 +19,22 @@ async function firstVisitBytes() {
   const session = await startSession();
   try {
     const phone = await openPhone(session.browser);
-    const cdp = await phone.context.newCDPSession(phone.page);
-    await cdp.send('Network.enable');
-    const urls = new Map();
-    const byKind = {};
-    let total = 0;
-    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
-    cdp.on('Network.loadingFinished', (e) => {
-      const url = urls.get(e.requestId) || '';
-      const ext = path.extname(new URL(url || 'http://x/').pathname) || '(page)';
-      byKind[ext] = (byKind[ext] || 0) + e.encodedDataLength;
-      total += e.encodedDataLength;
+    const byUrl = new Map(); // first transfer of each file; the worker's and service worker's included
+    phone.context.on('requestfinished', async (request) => {
+      const sizes = await request.sizes().catch(() => null);
+      if (sizes && !byUrl.has(request.url())) byUrl.set(request.url(), sizes.responseBodySize + sizes.responseHeadersSize);
     });
     await phone.page.goto(session.url);
     await phone.page.locator('.region-picker select').first().waitFor();
+    await phone.page.evaluate(() => navigator.serviceWorker.ready);
     await phone.page.waitForLoadState('networkidle');
-    console.log(`first visit: ${kb(total)} transferred (gzip), page, engine, rules and region list`);
+    const byKind = {};
+    for (const [url, bytes] of byUrl) {
+      const ext = path.extname(new URL(url).pathname) || '(page)';
+      byKind[ext] = (byKind[ext] || 0) + bytes;
+    }
+    const total = Object.values(byKind).reduce((a, b) => a + b, 0);
+    console.log(`first visit: ${kb(total)} transferred (gzip, ${byUrl.size} files): page, engine, rules, region list`);
     for (const [ext, bytes] of Object.entries(byKind).sort((a, b) => b[1] - a[1])) {
       console.log(`  ${ext.padEnd(8)} ${kb(bytes)}`);
     }
