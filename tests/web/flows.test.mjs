@@ -23,6 +23,14 @@ async function eligibleNames(page) {
     .map((p) => p.name.zh);
 }
 
+/** Opens the page with the hukou preset by the link and sets up the family. */
+async function visitWithFamily(region, family) {
+  const phone = await openPhone(session.browser);
+  await phone.page.goto(`${session.url}?region=${region}`);
+  await setFamily(phone.page, family);
+  return phone;
+}
+
 async function assertClean(phone) {
   assert.deepEqual(phone.problems, [], 'no console errors and no request leaving localhost');
   assert.deepEqual(await phone.cspViolations(), [], 'no CSP violations');
@@ -85,10 +93,8 @@ test('Zhangjiakou: a mother of 68 caring for her son (intellectual, grade 2) in 
 });
 
 test('Huitong: an 85-year-old (region preset by the link) sees what the county list gives, in English too', async () => {
-  const phone = await openPhone(session.browser);
+  const phone = await visitWithFamily('431225', { labels: ['奶奶'] });
   const { page } = phone;
-  await page.goto(`${session.url}?region=431225`);
-  await setFamily(page, { labels: ['奶奶'] });
   await answerAll(page, {
     household: { economic_hardship: false, household_support: [], rural: true, stable_income: false },
     members: { p1: { age: 85, ability_level: 'mild', lives_alone: true, empty_nest: true, left_behind: false, medical_insurance: 'resident', disability_certificate: false, marital_status: 'widowed', has_children: true } },
@@ -113,10 +119,8 @@ test('Huitong: an 85-year-old (region preset by the link) sees what the county l
 });
 
 test('"I\'m not sure" leaves the fact unknown and the page says what is still needed', async () => {
-  const phone = await openPhone(session.browser);
+  const phone = await visitWithFamily('130722', { quickStart: '老人在家照顾残疾家人' });
   const { page } = phone;
-  await page.goto(`${session.url}?region=130722`);
-  await setFamily(page, { quickStart: '老人在家照顾残疾家人' });
   await page.locator('form.question').waitFor();
   await page.getByRole('button', { name: '我不确定' }).click();
   await page.getByRole('button', { name: '先看结果' }).click();
@@ -131,16 +135,15 @@ test('"I\'m not sure" leaves the fact unknown and the page says what is still ne
 });
 
 test('a wrong number keeps the typed text and explains the range', async () => {
-  const phone = await openPhone(session.browser);
+  const phone = await visitWithFamily('431225', {});
   const { page } = phone;
-  await page.goto(`${session.url}?region=431225`);
-  await setFamily(page, {});
   for (let i = 0; i < 30; i += 1) {
     const form = page.locator('form.question');
     await form.waitFor();
-    if (await form.getAttribute('data-fact') === 'age') break;
+    const fact = await form.getAttribute('data-fact');
+    if (fact === 'age') break;
     await page.getByRole('button', { name: '我不确定' }).click();
-    await page.waitForTimeout(50);
+    await page.waitForFunction((f) => document.querySelector('form.question')?.dataset.fact !== f, fact);
   }
   const input = page.locator('form.question input').first();
   await input.fill('300');
@@ -156,10 +159,8 @@ test('a wrong number keeps the typed text and explains the range', async () => {
 });
 
 test('a Beijing family hears plainly that no policy of their place is included yet', async () => {
-  const phone = await openPhone(session.browser);
+  const phone = await visitWithFamily('110101', {});
   const { page } = phone;
-  await page.goto(`${session.url}?region=110101`);
-  await setFamily(page, {});
   await answerAll(page, { household: {}, members: { p1: { age: 75 } } });
   await page.locator('.results').waitFor();
   const summary = await page.locator('.summary').innerText();
