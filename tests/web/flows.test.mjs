@@ -67,6 +67,7 @@ test('Zhangjiakou: a mother of 68 caring for her son (intellectual, grade 2) in 
   const summary = await page.locator('.summary').innerText();
   assert.match(summary, /居家托养服务/, 'home foster care is named at the top');
   assert.match(summary, /1500/, 'with its 1500 yuan a year');
+  assert.match(summary, /只能选一种[\s\S]*集中共养[\s\S]*居家托养/, 'choose-one modes in the engine\'s ranking, care home first');
   const pack = page.locator('section.pack', { hasText: '以老养残' }).first();
   assert.match(await pack.locator('.pack__note').innerText(), /\S/, 'the draft status is shown beside the results');
   assert.match(await pack.locator('.kind__choose').innerText(), /只能选一种/, 'the modes say only one can be chosen');

@@ -71,6 +71,17 @@ export async function renderResults(ctx) {
   ctx.announceQuietly(labelled(say('resultsTitle'), list(summaryText) || say('nothingYet')));
 }
 
+/**
+ * A program's place in its choose-one group's ranking (entries are {program, member?},
+ * or plain ids); programs the ranking does not name go last.
+ */
+function rankIn(group, program) {
+  const index = (group?.ranked || []).findIndex((entry) => (typeof entry === 'string'
+    ? entry === program.id
+    : entry.program === program.id && (entry.member === undefined || entry.member === program.member)));
+  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+}
+
 /** When no loaded policy is about the family's place, say that plainly instead of "no". */
 function notCoveredNote(ctx) {
   const packs = ctx.engine.catalogue.packs;
@@ -97,7 +108,7 @@ function bestList(eligible) {
     grouped.add(key);
     const group = (entry.pack.exclusive_groups || []).find((g) => g.id === groupId);
     const members = eligible.filter((e) => e.pack === entry.pack && e.program.exclusive_group === groupId);
-    const rank = (e) => { const i = group?.ranked?.indexOf(e.program.id) ?? -1; return i < 0 ? 1e9 : i; };
+    const rank = (e) => rankIn(group, e.program);
     members.sort((a, b) => rank(a) - rank(b));
     lines.push(h('li', {}, h('span', {}, say('chooseOneOf', { name: pick(group?.name) || groupId })),
       h('ul', {}, members.map(item))));
@@ -139,11 +150,7 @@ function packMeta(pack) {
 function kindGroup(ctx, pack, kind, programs) {
   if (programs.length === 0) return null;
   const groups = (pack.exclusive_groups || []).filter((g) => programs.some((p) => p.exclusive_group === g.id));
-  const rank = (p) => {
-    const group = groups.find((g) => g.id === p.exclusive_group);
-    const index = group?.ranked?.indexOf(p.id) ?? -1;
-    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
-  };
+  const rank = (p) => rankIn(groups.find((g) => g.id === p.exclusive_group), p);
   const ordered = [...programs].sort((a, b) =>
     STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
     || rank(a) - rank(b)
