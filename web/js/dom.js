@@ -48,7 +48,13 @@ export function show(container, nodes, focusTarget = null) {
   container.replaceChildren(...nodes);
   if (focusTarget) {
     if (!focusTarget.hasAttribute('tabindex')) focusTarget.setAttribute('tabindex', '-1');
-    focusTarget.focus();
+    if (/^H\d$/.test(focusTarget.tagName)) {
+      // A new step starts at the top of the page, header and progress in view.
+      focusTarget.focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+    } else {
+      focusTarget.focus(); // the same step redrawn: stay where the user was working
+    }
   }
 }
 
