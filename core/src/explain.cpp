@@ -23,14 +23,15 @@ void add_read(OrderedJson& facts, OrderedJson read) {
 OrderedJson read_json(const EvalNode& node) {
     OrderedJson read{{"fact", node.fact->id}};
     if (node.fact->about == FactAbout::Member && node.member) read["member"] = node.member->id;
-    read["value"] = node.fact_value ? OrderedJson::parse(node.fact_value->dump()) : OrderedJson();
+    read["value"] = node.fact_value ? to_ordered(*node.fact_value) : OrderedJson();
     return read;
 }
 
 /// Appends the traces under `index` to `traces` and the facts read outside any explained
 /// descendant to `facts`.
-void collect_trace(const Outcome& outcome, int index, OrderedJson& traces, OrderedJson& facts) {
+void collect_trace(const Outcome& outcome, int index, bool failed_only, OrderedJson& traces, OrderedJson& facts) {
     const EvalNode& node = at(outcome, index);
+    if (failed_only && node.value != Tri::False) return;  // what passed is not why the answer is no
     if (node.condition->text) {
         OrderedJson trace;
         trace["text"] = to_json(*node.condition->text);
@@ -40,14 +41,14 @@ void collect_trace(const Outcome& outcome, int index, OrderedJson& traces, Order
         OrderedJson own_facts = OrderedJson::array();
         OrderedJson children = OrderedJson::array();
         if (node.fact) add_read(own_facts, read_json(node));
-        for (int child : node.children) collect_trace(outcome, child, children, own_facts);
+        for (int child : node.children) collect_trace(outcome, child, failed_only, children, own_facts);
         trace["facts"] = std::move(own_facts);
         trace["children"] = std::move(children);
         traces.push_back(std::move(trace));
         return;
     }
     if (node.fact) add_read(facts, read_json(node));
-    for (int child : node.children) collect_trace(outcome, child, traces, facts);
+    for (int child : node.children) collect_trace(outcome, child, failed_only, traces, facts);
 }
 
 void add_missing(const Outcome& outcome, int index, std::vector<FactRef>& out) {
@@ -152,10 +153,10 @@ OrderedJson fact_ref_json(const FactRef& ref) {
     return j;
 }
 
-OrderedJson trace_json(const Outcome& outcome, int root) {
+OrderedJson trace_json(const Outcome& outcome, int root, bool failed_only) {
     OrderedJson traces = OrderedJson::array();
     OrderedJson stray = OrderedJson::array();
-    if (root >= 0) collect_trace(outcome, root, traces, stray);
+    if (root >= 0) collect_trace(outcome, root, failed_only, traces, stray);
     return traces;
 }
 

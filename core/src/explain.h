@@ -15,7 +15,8 @@ struct FactRef {
 };
 
 /// The explained nodes (those with a text) under `root`, top first, with the facts each read.
-OrderedJson trace_json(const Outcome& outcome, int root);
+/// `failed_only`: for a "no", only the conditions that failed (what passed is not the reason).
+OrderedJson trace_json(const Outcome& outcome, int root, bool failed_only);
 
 /// The unknown facts that can still change this outcome (status or amount); nothing else.
 std::vector<FactRef> missing_facts(const Outcome& outcome);

@@ -5,6 +5,7 @@
 #include "condition_compiler.h"
 #include "dates.h"
 #include "json_read.h"
+#include "result_json.h"
 
 namespace carecheck {
 
@@ -467,7 +468,10 @@ LoadResult Loader::run(const std::vector<RuleFile>& files) {
     }
     LoadResult result;
     result.issues = std::move(all);
-    if (result.issues.empty()) result.ruleset = std::move(ruleset_);
+    if (result.issues.empty()) {
+        prepare_rendering(*ruleset_);
+        result.ruleset = std::move(ruleset_);
+    }
     return result;
 }
 

@@ -136,6 +136,9 @@ struct Program {
     std::vector<Text> notes;
     std::string path;
     size_t index = 0;
+    // The parts of this program's result that never change, rendered once at load:
+    // `"id":…,"kind":…,"name":…,"summary":…` and `,"exclusive_group":…,"citations":…,…`.
+    std::string rendered_head, rendered_tail;
 };
 
 struct ExclusiveGroup {
@@ -158,6 +161,7 @@ struct Pack {
     std::vector<ExclusiveGroup> groups;
     std::vector<const Condition*> nodes;  // every condition node, by id (coverage)
     std::map<std::string, size_t> program_index;
+    std::string rendered_header;  // the pack's result header without its closing brace
 };
 
 /// Everything loaded: the catalogue and the packs.

@@ -8,7 +8,13 @@ namespace carecheck {
 
 namespace {
 
-OrderedJson echo(const Json& value) { return OrderedJson::parse(value.dump()); }
+std::string dump(const OrderedJson& json) { return json.dump(-1, ' ', false, OrderedJson::error_handler_t::replace); }
+
+/// An object's members without the braces, to be spliced into a larger object.
+std::string members_of(const OrderedJson& object) {
+    const std::string text = dump(object);
+    return text.size() > 2 ? text.substr(1, text.size() - 2) : std::string();
+}
 
 Text status_text(Status status) {
     switch (status) {
@@ -60,20 +66,17 @@ OrderedJson apply_json(const Apply& apply) {
     return j;
 }
 
+/// The parts of a result entry that depend on the household.
 OrderedJson outcome_json(const Outcome& outcome, const Household& household) {
     const Program& p = *outcome.program;
     OrderedJson j;
-    j["id"] = p.id;
-    j["kind"] = p.kind;
-    j["name"] = to_json(p.name);
-    if (!p.summary.empty()) j["summary"] = to_json(p.summary);
     if (outcome.member) j["member"] = outcome.member->id;
     j["status"] = status_name(outcome.status);
     j["status_text"] = to_json(status_text(outcome.status));
     if (p.amount && outcome.amount.present) j["amount"] = amount_json(outcome);
-    OrderedJson why = trace_json(outcome, outcome.root);
+    OrderedJson why = trace_json(outcome, outcome.root, outcome.status == Status::NotEligible);
     if (outcome.unless_root >= 0) {
-        for (auto& item : trace_json(outcome, outcome.unless_root)) why.push_back(std::move(item));
+        for (auto& item : trace_json(outcome, outcome.unless_root, false)) why.push_back(std::move(item));
     }
     j["why"] = std::move(why);
     if (outcome.status == Status::NeedsAnswers || (outcome.status != Status::NotEligible && !outcome.amount_roots.empty())) {
@@ -87,12 +90,6 @@ OrderedJson outcome_json(const Outcome& outcome, const Household& household) {
                                  {"text", to_json(p.local->text)},
                                  {"cite", to_json(p.local->cite)}};
     }
-    if (!p.exclusive_group.empty()) j["exclusive_group"] = p.exclusive_group;
-    OrderedJson cites = OrderedJson::array();
-    for (const Cite& cite : p.citations) cites.push_back(to_json(cite));
-    j["citations"] = std::move(cites);
-    if (!p.apply.empty()) j["apply"] = apply_json(p.apply);
-    if (!p.notes.empty()) j["notes"] = text_list(p.notes);
     return j;
 }
 
@@ -131,7 +128,7 @@ OrderedJson pack_header(const Pack& pack) {
     j["status"] = pack.status;
     j["status_note"] = to_json(pack.status_note);
     for (const char* key : {"issuer", "doc_number", "jurisdiction", "dates", "source"}) {
-        if (pack.meta.contains(key)) j[key] = echo(pack.meta.at(key));
+        if (pack.meta.contains(key)) j[key] = to_ordered(pack.meta.at(key));
     }
     return j;
 }
@@ -162,19 +159,49 @@ OrderedJson fact_json(const Fact& fact) {
     return j;
 }
 
-OrderedJson result_json(const Ruleset& ruleset, const Household& household) {
-    OrderedJson packs = OrderedJson::array();
-    for (const Pack& pack : ruleset.packs) {
+void prepare_rendering(Ruleset& ruleset) {
+    for (Pack& pack : ruleset.packs) {
+        const std::string header = dump(pack_header(pack));
+        pack.rendered_header = header.substr(0, header.size() - 1);
+        for (Program& p : pack.programs) {
+            OrderedJson head{{"id", p.id}, {"kind", p.kind}, {"name", to_json(p.name)}};
+            if (!p.summary.empty()) head["summary"] = to_json(p.summary);
+            p.rendered_head = members_of(head);
+            OrderedJson tail;
+            if (!p.exclusive_group.empty()) tail["exclusive_group"] = p.exclusive_group;
+            OrderedJson cites = OrderedJson::array();
+            for (const Cite& cite : p.citations) cites.push_back(to_json(cite));
+            tail["citations"] = std::move(cites);
+            if (!p.apply.empty()) tail["apply"] = apply_json(p.apply);
+            if (!p.notes.empty()) tail["notes"] = text_list(p.notes);
+            p.rendered_tail = "," + members_of(tail);
+        }
+    }
+}
+
+std::string result_text(const Ruleset& ruleset, const Household& household) {
+    std::string out = "{\"ok\":true,\"as_of\":\"" + format_date(household.as_of) + "\",\"packs\":[";
+    for (size_t i = 0; i < ruleset.packs.size(); ++i) {
+        const Pack& pack = ruleset.packs[i];
         PackEvaluator evaluator(pack, household);
         const std::vector<const Outcome*> outcomes = evaluator.evaluate_all();
-        OrderedJson j = pack_header(pack);
-        OrderedJson programs = OrderedJson::array();
-        for (const Outcome* o : outcomes) programs.push_back(outcome_json(*o, household));
-        j["programs"] = std::move(programs);
-        j["exclusive_groups"] = groups_json(pack, outcomes);
-        packs.push_back(std::move(j));
+        out += i ? "," : "";
+        out += pack.rendered_header;
+        out += ",\"programs\":[";
+        for (size_t k = 0; k < outcomes.size(); ++k) {
+            const Program& p = *outcomes[k]->program;
+            out += k ? ",{" : "{";
+            out += p.rendered_head;
+            out += ",";
+            out += members_of(outcome_json(*outcomes[k], household));
+            out += p.rendered_tail;
+            out += "}";
+        }
+        out += "],\"exclusive_groups\":";
+        out += dump(groups_json(pack, outcomes));
+        out += "}";
     }
-    return OrderedJson{{"ok", true}, {"as_of", format_date(household.as_of)}, {"packs", std::move(packs)}};
+    return out + "]}";
 }
 
 OrderedJson screen_json(const Ruleset& ruleset, const Household& household) {
@@ -258,7 +285,7 @@ OrderedJson describe_json(const Ruleset& ruleset) {
     OrderedJson packs = OrderedJson::array();
     for (const Pack& pack : ruleset.packs) {
         OrderedJson j = pack_header(pack);
-        if (pack.meta.contains("choices")) j["choices"] = echo(pack.meta.at("choices"));
+        if (pack.meta.contains("choices")) j["choices"] = to_ordered(pack.meta.at("choices"));
         OrderedJson params = OrderedJson::array();
         for (const Parameter& p : pack.parameters) {
             params.push_back(OrderedJson{{"id", p.id}, {"name", to_json(p.name)}, {"unit", p.unit},

@@ -5,8 +5,12 @@
 
 namespace carecheck {
 
-/// {"ok":true,"as_of":…,"packs":[…]} for one household over every pack.
-OrderedJson result_json(const Ruleset& ruleset, const Household& household);
+/// Renders, once per rule set, the parts of results that never change (see Program).
+void prepare_rendering(Ruleset& ruleset);
+
+/// {"ok":true,"as_of":…,"packs":[…]} for one household over every pack, as JSON text
+/// (built from the pieces prepare_rendering() made, so a result costs little beyond evaluation).
+std::string result_text(const Ruleset& ruleset, const Household& household);
 
 /// {"ok":true,"as_of":…,"results":[{pack, program, member?, status, yearly, missing?}]}: the
 /// compact line batch screening prints.

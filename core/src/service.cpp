@@ -77,7 +77,11 @@ static std::string with_household(const Ruleset* ruleset, const std::string& hou
 }
 
 std::string Service::check(const std::string& household_json, const std::string& today) const {
-    return with_household(ruleset_.get(), household_json, today, result_json);
+    return guarded([&] {
+        std::string error;
+        const auto household = read_input(ruleset_.get(), household_json, today, error);
+        return household ? result_text(*ruleset_, *household) : error;
+    });
 }
 
 std::string Service::questions(const std::string& household_json, const std::string& today) const {

@@ -13,6 +13,27 @@ OrderedJson to_json(const Cite& cite) {
     return OrderedJson{{"clause", cite.clause}, {"quote", cite.quote}};
 }
 
+OrderedJson to_ordered(const Json& value) {
+    switch (value.type()) {
+        case Json::value_t::object: {
+            OrderedJson out = OrderedJson::object();
+            for (auto it = value.begin(); it != value.end(); ++it) out[it.key()] = to_ordered(it.value());
+            return out;
+        }
+        case Json::value_t::array: {
+            OrderedJson out = OrderedJson::array();
+            for (const Json& item : value) out.push_back(to_ordered(item));
+            return out;
+        }
+        case Json::value_t::string: return value.get_ref<const std::string&>();
+        case Json::value_t::boolean: return value.get<bool>();
+        case Json::value_t::number_integer: return value.get<std::int64_t>();
+        case Json::value_t::number_unsigned: return value.get<std::uint64_t>();
+        case Json::value_t::number_float: return value.get<double>();
+        default: return nullptr;
+    }
+}
+
 Text make_text(std::string zh, std::string en) { return Text{std::move(zh), std::move(en)}; }
 
 std::string format_number(double value) {

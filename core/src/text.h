@@ -26,6 +26,9 @@ struct Cite {
 OrderedJson to_json(const Text& text);
 OrderedJson to_json(const Cite& cite);
 
+/// Copies a value into the insertion-ordered type used for output (no text round trip).
+OrderedJson to_ordered(const Json& value);
+
 /// Builds a Text from two pieces assembled at run time (the engine's own wordings).
 Text make_text(std::string zh, std::string en);
 
