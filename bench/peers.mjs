@@ -175,6 +175,7 @@ console.log(`carecheck home-foster-care: generated ${JSON.stringify(counts)}, ca
 const jl = (h) => jsonLogic.apply(jsonLogicRule, h) === true;
 const zz = (h) => zen.evaluateExpressionSync(zenExpression, h) === true;
 const programs = JSON.parse(fs.readFileSync(path.join(ROOT, 'rules', PACK), 'utf8')).programs.length;
+await time(`carecheck wasm screen() (${programs} programs)`, (h) => cc.screen(JSON.stringify(h), '2026-11-23'), 'three-valued, every program of pack 000, statuses + amounts + missing facts, no explanations');
 await time(`carecheck wasm check() (${programs} programs)`, (h) => cc.check(JSON.stringify(h), '2026-11-23'), 'three-valued, explained, all programs of pack 000');
 await time('json-logic-js 2.0.5', jl, await agreement(jl));
 await time('@gorules/zen-engine 0.52.1 (expression)', zz, await agreement(zz));

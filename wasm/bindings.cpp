@@ -77,6 +77,10 @@ public:
         return guarded([&] { return service_.check(household_json, today); });
     }
 
+    std::string screen(const std::string& household_json, const std::string& today) const {
+        return guarded([&] { return service_.screen(household_json, today); });
+    }
+
     std::string questions(const std::string& household_json, const std::string& today) const {
         return guarded([&] { return service_.questions(household_json, today); });
     }
@@ -100,6 +104,7 @@ EMSCRIPTEN_BINDINGS(carecheck) {
         .constructor<>()
         .function("load", &Carecheck::load)
         .function("check", &Carecheck::check)
+        .function("screen", &Carecheck::screen)
         .function("questions", &Carecheck::questions)
         .function("validateHousehold", &Carecheck::validate_household)
         .function("describe", &Carecheck::describe);

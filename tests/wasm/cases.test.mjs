@@ -42,6 +42,12 @@ for (const { file, pack, cases } of caseFiles()) {
         assert.equal(fromWasm, cliRun('questions', testCase.household));
       });
 
+      test(`${testCase.id}: wasm screens it as the CLI's batch line does`, { skip: cli ? false : 'no native CLI' }, () => {
+        const fromWasm = carecheck.screen(JSON.stringify(testCase.household), today());
+        const run = spawnSync(cli, ['batch', 'rules/'], { cwd: ROOT, input: `${JSON.stringify(testCase.household)}\n`, encoding: 'utf8' });
+        assert.equal(run.stdout, `{"line":1,${fromWasm.slice(1)}\n`);
+      });
+
       test(`${testCase.id}: wasm meets the case's expectations (${testCase.clause})`, () => {
         const result = JSON.parse(carecheck.check(JSON.stringify(testCase.household), today()));
         assert.equal(result.ok, true, JSON.stringify(result.error));
