@@ -74,6 +74,12 @@ HTML
     process.stdout.write(JSON.stringify(out, null, 2) + "\n");
   ' "${files[@]}" >"$tmp/rules/index.json"
 
+  # The service worker's cache name carries a hash of everything else in the site, so a new
+  # deploy replaces the whole offline copy at once (never a new page beside an old engine).
+  local stamp
+  stamp=$(cd "$tmp" && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)
+  sed -i "s/'carecheck-v1'/'carecheck-$stamp'/" "$tmp/sw.js"
+
   rm -rf "$site"
   mv "$tmp" "$site"
   log "site: build/site ready ($(find "$site" -type f | wc -l) files, ${#files[@]} rule files)"

@@ -2,7 +2,7 @@
 // region list come from this cache, so village cadres can use it with no signal.
 // Bump VERSION when the shell's file list changes; content updates arrive on the next visit
 // anyway (stale-while-revalidate).
-const VERSION = 'carecheck-v1'; // a build may replace v1 with a hash of the site, so every deploy refreshes the cache
+const VERSION = 'carecheck-v1'; // tools/build.sh replaces v1 with a hash of the site: each deploy refreshes the cache
 
 const SHELL = [
   './', 'index.html', 'manifest.webmanifest', 'icon.svg',
