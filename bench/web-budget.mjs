@@ -8,6 +8,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CHROMIUM_FLAGS, ROOT, SITE, openPhone, startSession } from '../tests/web/browser.mjs';
@@ -19,10 +20,15 @@ async function firstVisitBytes() {
   const session = await startSession();
   try {
     const phone = await openPhone(session.browser);
-    const byUrl = new Map(); // first transfer of each file; the worker's and service worker's included
-    phone.context.on('requestfinished', async (request) => {
-      const sizes = await request.sizes().catch(() => null);
-      if (sizes && !byUrl.has(request.url())) byUrl.set(request.url(), sizes.responseBodySize + sizes.responseHeadersSize);
+    // Every file the page, its worker and its service worker ask for, counted once at the size
+    // tools/serve.mjs sends it (gzip -9). Playwright's own transfer sizes miss bodies that are
+    // streamed into WebAssembly.compileStreaming, so the bytes come from the files themselves.
+    const byUrl = new Map();
+    phone.context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin !== new URL(session.url).origin || byUrl.has(url.pathname)) return;
+      const file = path.join(SITE, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname));
+      if (fs.existsSync(file)) byUrl.set(url.pathname, zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length);
     });
     await phone.page.goto(session.url);
     await phone.page.locator('.region-picker select').first().waitFor();
@@ -30,7 +36,7 @@ async function firstVisitBytes() {
     await phone.page.waitForLoadState('networkidle');
     const byKind = {};
     for (const [url, bytes] of byUrl) {
-      const ext = path.extname(new URL(url).pathname) || '(page)';
+      const ext = path.extname(url) || '(page)';
       byKind[ext] = (byKind[ext] || 0) + bytes;
     }
     const total = Object.values(byKind).reduce((a, b) => a + b, 0);
