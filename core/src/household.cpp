@@ -180,6 +180,14 @@ std::optional<Household> read_household(const Json& json, const Ruleset& ruleset
         const Json& params = json.at("parameters");
         for (auto it = params.begin(); params.is_object() && it != params.end(); ++it) {
             const std::string at = pointer_join("/parameters", it.key());
+            bool declared = false;
+            for (const Pack& pack : ruleset.packs) {
+                for (const Parameter& parameter : pack.parameters) declared = declared || parameter.id == it.key();
+            }
+            if (!declared) {
+                issues.add("unknown_parameter", at, "no pack uses a local figure called \"" + it.key() + "\"");
+                continue;
+            }
             if (!it.value().is_number() || !std::isfinite(it.value().get<double>()) || it.value().get<double>() < 0) {
                 issues.add("wrong_answer_type", at, "a parameter is a number of at least 0");
                 continue;

@@ -50,6 +50,13 @@ TEST(Amount, FormulaWithTheLocalFigureGivesTheFloor) {
     EXPECT_EQ(amount.at("bound"), "at_least");
 }
 
+TEST(Amount, MisspelledParameterIsRejectedNotIgnored) {
+    const Json input = {{"as_of", "2026-11-23"}, {"parameters", {{"dibao_standrad", 600}}}};
+    const Json result = test::parse(test::example_service().check(input.dump()));
+    EXPECT_EQ(result.at("error").at("code"), "unknown_parameter");
+    EXPECT_EQ(result.at("error").at("path"), "/parameters/dibao_standrad");
+}
+
 TEST(Amount, NegativeParameterIsRejected) {
     const Json input = {{"as_of", "2026-11-23"}, {"parameters", {{"dibao_standard", -1}}}};
     const Json result = test::parse(test::example_service().check(input.dump()));
