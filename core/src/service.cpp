@@ -64,6 +64,10 @@ std::string Service::load(const std::vector<RuleFile>& files) {
     });
 }
 
+/// Renderers return either JSON or text already rendered (check's pre-rendered pieces).
+std::string as_text(const OrderedJson& json) { return dump(json); }
+std::string as_text(std::string text) { return text; }
+
 /// Reads the household, then renders it with `render(ruleset, household)`; input errors and
 /// exceptions come back as envelopes.
 template <class Render>
@@ -72,16 +76,12 @@ static std::string with_household(const Ruleset* ruleset, const std::string& hou
     return guarded([&] {
         std::string error;
         const auto household = read_input(ruleset, household_json, today, error);
-        return household ? dump(render(*ruleset, *household)) : error;
+        return household ? as_text(render(*ruleset, *household)) : error;
     });
 }
 
 std::string Service::check(const std::string& household_json, const std::string& today) const {
-    return guarded([&] {
-        std::string error;
-        const auto household = read_input(ruleset_.get(), household_json, today, error);
-        return household ? result_text(*ruleset_, *household) : error;
-    });
+    return with_household(ruleset_.get(), household_json, today, result_text);
 }
 
 std::string Service::questions(const std::string& household_json, const std::string& today) const {
