@@ -7,7 +7,7 @@ const VERSION = 'carecheck-v1'; // tools/build.sh replaces v1 with a hash of the
 const SHELL = [
   './', 'index.html', 'manifest.webmanifest', 'icon.svg',
   'css/app.css', 'css/print.css',
-  'js/app.js', 'js/i18n.js', 'js/dom.js', 'js/state.js', 'js/engine.js', 'js/engine-core.js',
+  'js/app.js', 'js/calculator.js', 'js/i18n.js', 'js/dom.js', 'js/state.js', 'js/engine.js', 'js/engine-core.js',
   'js/engine-worker.js', 'js/regions.js',
   'js/region-picker.js', 'js/region-view.js', 'js/people.js', 'js/family-view.js',
   'js/answers.js', 'js/answer-inputs.js', 'js/question-view.js', 'js/program-card.js',

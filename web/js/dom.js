@@ -49,9 +49,11 @@ export function show(container, nodes, focusTarget = null) {
   if (focusTarget) {
     if (!focusTarget.hasAttribute('tabindex')) focusTarget.setAttribute('tabindex', '-1');
     if (/^H\d$/.test(focusTarget.tagName)) {
-      // A new step starts at the top of the page, header and progress in view.
+      // A new step starts at the top of the page, header and progress in view; inside a
+      // portal's page (a shadow root) only the calculator scrolls into view, not the portal.
       focusTarget.focus({ preventScroll: true });
-      window.scrollTo(0, 0);
+      if (container.getRootNode() instanceof ShadowRoot) container.scrollIntoView({ block: 'nearest' });
+      else window.scrollTo(0, 0);
     } else {
       focusTarget.focus(); // the same step redrawn: stay where the user was working
     }

@@ -227,13 +227,15 @@ let current = 'zh';
 export function lang() { return current; }
 
 /**
- * Switches the page language and the document's lang attribute.
+ * Switches the language of every word said from now on (the caller marks its own root's lang).
  * @param {string} next 'zh' or 'en'; anything else means 'zh'
  */
 export function setLang(next) {
   current = next === 'en' ? 'en' : 'zh';
-  document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
 }
+
+/** @returns {string} the BCP 47 tag of the language in use, for lang attributes */
+export function langTag() { return current === 'en' ? 'en' : 'zh-CN'; }
 
 /**
  * A page word, with {placeholders} filled in.
@@ -273,10 +275,12 @@ export function paren(text) {
   return current === 'en' ? ` (${text})` : `（${text}）`;
 }
 
-/** Fills every [data-i18n] element of the static shell with the current words. */
-export function translateShell() {
-  for (const element of document.querySelectorAll('[data-i18n]')) {
+/**
+ * Fills every [data-i18n] element of a shell (the page, or a widget's shadow root).
+ * @param {ParentNode} root
+ */
+export function translateShell(root) {
+  for (const element of root.querySelectorAll('[data-i18n]')) {
     element.textContent = say(element.dataset.i18n);
   }
-  document.title = say('title');
 }

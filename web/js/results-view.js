@@ -69,6 +69,7 @@ export async function renderResults(ctx) {
         elsewhere.map((pack) => packSection(ctx, pack)))),
   ], heading);
   ctx.announceQuietly(labelled(say('resultsTitle'), list(summaryText) || say('nothingYet')));
+  ctx.resultShown(result, open);
 }
 
 /**
