@@ -11,7 +11,7 @@ const SHELL = [
   'js/engine-worker.js', 'js/regions.js',
   'js/region-picker.js', 'js/region-view.js', 'js/people.js', 'js/family-view.js',
   'js/answers.js', 'js/answer-inputs.js', 'js/question-view.js', 'js/program-card.js',
-  'js/results-extras.js', 'js/results-view.js',
+  'js/results-extras.js', 'js/results-view.js', 'js/result-summary.js',
   'carecheck.js', 'carecheck.wasm', 'data/regions.json', 'rules/index.json',
 ];
 

@@ -1,26 +1,46 @@
 // Parts of the results page beyond the programs: the papers checklist and the answers given.
-import { h } from './dom.js';
+import { h, uniqueId } from './dom.js';
 import { labelled, list, paren, pick, say } from './i18n.js';
 import { answerInWords } from './answers.js';
 import { memberName } from './people.js';
+import { paperKey } from './result-summary.js';
 
 /**
- * Papers to bring and where to go, for everything the family can (or may) apply for.
+ * Papers to bring, each with a box to tick once it is ready (kept with the answers, so a cadre's
+ * roster knows what each family still lacks), and where to go, for everything the family can
+ * (or may) apply for.
+ * @param {import('./app.js').Context} ctx
  * @param {Array<{program: Object}>} entries  programs worth applying for
  * @returns {HTMLElement|null}
  */
-export function checklist(entries) {
+export function checklist(ctx, entries) {
   const documents = new Map();
   const places = new Map();
   for (const { program } of entries) {
-    for (const d of program.apply?.documents || []) documents.set(pick(d), true);
+    for (const d of program.apply?.documents || []) documents.set(paperKey(d), d);
     const where = pick(program.apply?.where);
     if (where) places.set(where, [...(places.get(where) || []), pick(program.name)]);
   }
   if (documents.size === 0 && places.size === 0) return null;
+  const ready = ctx.state.papers || {};
+  const paperBox = ([key, paper]) => {
+    const id = uniqueId('paper');
+    return h('li', { class: 'choice' },
+      h('input', {
+        type: 'checkbox', id, class: 'choice__input', checked: Boolean(ready[key]),
+        onChange(event) {
+          ctx.state.papers = { ...ctx.state.papers };
+          if (event.target.checked) ctx.state.papers[key] = true;
+          else delete ctx.state.papers[key];
+          ctx.save();
+        },
+      }),
+      h('label', { for: id, class: 'choice__label' }, pick(paper)));
+  };
   return h('section', { class: 'checklist-box', 'aria-labelledby': 'checklist-title' },
     h('h2', { id: 'checklist-title' }, say('checklistTitle')),
-    documents.size > 0 && h('ul', { class: 'checklist' }, [...documents.keys()].map((d) => h('li', {}, d))),
+    documents.size > 0 && h('p', { class: 'step__help' }, say('checklistTick')),
+    documents.size > 0 && h('ul', { class: 'checklist checklist--tick' }, [...documents].map(paperBox)),
     places.size > 0 && h('h3', {}, say('checklistWhere')),
     places.size > 0 && h('ul', { class: 'places' }, [...places].map(([where, names]) =>
       h('li', {}, h('strong', {}, where), ` — ${list([...new Set(names)])}`))));

@@ -5,10 +5,10 @@ import { amountLine, citeDetails, programCard } from './program-card.js';
 import { answersList, checklist } from './results-extras.js';
 import { regionWithin } from './engine.js';
 import { householdOf } from './state.js';
+import { WORTH_APPLYING } from './result-summary.js';
 
 const KIND_ORDER = ['service_mode', 'subsidy', 'service_item', 'related_policy'];
 const STATUS_ORDER = ['eligible', 'depends_on_local_decision', 'needs_answers', 'not_eligible'];
-const WORTH_APPLYING = new Set(['eligible', 'depends_on_local_decision']);
 
 /**
  * @param {import('./app.js').Context} ctx
@@ -60,7 +60,7 @@ export async function renderResults(ctx) {
       heading,
       summary,
       touched.map((pack) => packSection(ctx, pack)),
-      checklist(worth),
+      checklist(ctx, worth),
       h('div', { class: 'actions no-print' },
         h('button', { type: 'button', class: 'button button--secondary', onClick: () => window.print() }, say('print'))),
       answersList(ctx),
