@@ -12,6 +12,8 @@ const SHELL = [
   'js/region-picker.js', 'js/region-view.js', 'js/people.js', 'js/family-view.js',
   'js/answers.js', 'js/answer-inputs.js', 'js/question-view.js', 'js/program-card.js',
   'js/results-extras.js', 'js/results-view.js', 'js/result-summary.js',
+  'js/cadre-mode.js', 'js/roster-store.js', 'js/roster-file.js', 'js/roster-view.js', 'js/roster-files-view.js',
+  'js/household-view.js',
   'carecheck.js', 'carecheck.wasm', 'data/regions.json', 'rules/index.json',
 ];
 

@@ -1,13 +1,16 @@
-// The page: language, saved answers, the calculator, the offline copy and cadre mode's switch.
+// The page: language, saved answers, the calculator, the offline copy and the switch between
+// a family checking for itself and a cadre's household roster.
 import { lang, langTag, say, setLang, translateShell } from './i18n.js';
 import { mountCalculator, presetRegion } from './calculator.js';
-import { clearSavedState, loadState, saveState } from './state.js';
+import { clearSavedState, freshState, loadState, saveState } from './state.js';
+import { createCadreMode } from './cadre-mode.js';
 
 const LANG_KEY = 'carecheck.lang';
+const MODE_KEY = 'carecheck.mode';
 
 async function main() {
   const params = new URLSearchParams(location.search);
-  setPageLang(params.get('lang') || readLang() || 'zh');
+  setPageLang(params.get('lang') || readPref(LANG_KEY) || 'zh');
 
   const state = loadState();
   presetRegion(state, params.get('region'));
@@ -23,13 +26,49 @@ async function main() {
   });
   if (!ctx) return;
 
+  const familyStore = ctx.store;
+  const cadre = createCadreMode(ctx, document.getElementById('cadre-bar'), {
+    region: /^\d{6}$/.test(params.get('region') || '') ? params.get('region') : '',
+    // "Delete everything" empties storage; the family's answers held in memory go too.
+    onDeletedAll() {
+      Object.assign(state, freshState());
+      writePref(MODE_KEY, mode);
+    },
+  });
+  let mode = params.get('mode') || readPref(MODE_KEY) || 'family';
+  /** Draws the current mode where it was left: a step, or the cadre's roster or household. */
+  const redraw = () => {
+    markMode(mode);
+    if (mode === 'cadre') {
+      cadre.resume();
+    } else {
+      ctx.state = state;
+      ctx.store = familyStore;
+      ctx.go(state.step);
+    }
+  };
+  const switchTo = (next) => {
+    if (next === mode) return;
+    mode = next;
+    writePref(MODE_KEY, mode);
+    if (mode === 'family') cadre.leave(); // a household the cadre had open is not the family's
+    redraw();
+  };
+  document.getElementById('mode-family').addEventListener('click', () => switchTo('family'));
+  document.getElementById('mode-cadre').addEventListener('click', () => switchTo('cadre'));
   document.getElementById('lang-switch').addEventListener('click', () => {
     setPageLang(lang() === 'zh' ? 'en' : 'zh');
-    writeLang(lang());
-    ctx.go(ctx.state.step);
+    writePref(LANG_KEY, lang());
+    if (mode === 'cadre') cadre.resume();
+    else ctx.go(ctx.state.step);
   });
-  ctx.go(ctx.state.step);
+  redraw();
   registerServiceWorker();
+}
+
+function markMode(mode) {
+  document.getElementById('mode-family').setAttribute('aria-pressed', String(mode !== 'cadre'));
+  document.getElementById('mode-cadre').setAttribute('aria-pressed', String(mode === 'cadre'));
 }
 
 function setPageLang(next) {
@@ -42,12 +81,12 @@ function setPageLang(next) {
   button.lang = lang() === 'zh' ? 'en' : 'zh-CN'; // the button is in the other language
 }
 
-function readLang() {
-  try { return localStorage.getItem(LANG_KEY); } catch { return null; }
+function readPref(key) {
+  try { return localStorage.getItem(key); } catch { return null; }
 }
 
-function writeLang(value) {
-  try { localStorage.setItem(LANG_KEY, value); } catch { /* the switch still works this visit */ }
+function writePref(key, value) {
+  try { localStorage.setItem(key, value); } catch { /* the switch still works this visit */ }
 }
 
 function registerServiceWorker() {

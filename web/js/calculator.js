@@ -93,7 +93,10 @@ export async function mountCalculator(shell, options) {
       ctx.save();
       if (!ctx.engine && ctx.state.step !== 'region') {
         announce(say('loading'));
-        engineReady.then(() => ctx.go(ctx.state.step), () => announce(say('loadFailed')));
+        const waiting = ctx.visit;
+        engineReady.then(() => {
+          if (waiting === ctx.visit) ctx.go(ctx.state.step); // unless something else was shown meanwhile
+        }, () => announce(say('loadFailed')));
         return;
       }
       steps[ctx.state.step](ctx);

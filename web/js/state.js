@@ -22,6 +22,7 @@ const STORAGE_KEY = 'carecheck.answers.v1';
  * @property {AnswerKey[]} history  answered questions in order, for "previous question"
  * @property {(AnswerKey & {returnTo: 'questions'|'results'})|null} editing  an answered question shown
  *   again (by "previous question" or "change" on the results page)
+ * @property {Object<string, true>} papers  papers ticked as ready, by their Chinese words
  */
 
 /** @returns {State} a fresh state: no region yet, one older person */
@@ -29,7 +30,7 @@ export function freshState() {
   return {
     step: 'region', region: '', facts: {},
     members: [{ id: 'p1', label: '', roles: ['elder'], facts: {} }],
-    history: [], editing: null,
+    history: [], editing: null, papers: {},
   };
 }
 

@@ -1,0 +1,54 @@
+// The roster's files without a browser: the backup reader's errors, CSV quoting, and the
+// offline copy naming every script the page loads.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './browser.mjs';
+import { duplicateRecord, newRecord, rosterFromJson, rosterToJson, toCsv } from '../../web/js/roster-file.js';
+
+test('a backup reads back exactly as written', () => {
+  const a = newRecord('王家', '三组', '431225');
+  a.state.members[0].facts.age = 85;
+  a.state.papers = { 户口本: true };
+  const b = duplicateRecord(a, '王家（复制）');
+  assert.notEqual(b.id, a.id);
+  assert.notEqual(b.state, a.state, 'a copy does not share answers with the original');
+  const read = rosterFromJson(rosterToJson([a, b]));
+  assert.equal(read.ok, true);
+  assert.deepEqual(read.households.map((r) => r.id).sort(), [a.id, b.id].sort());
+  assert.deepEqual(read.households.find((r) => r.id === a.id), a);
+});
+
+test('a damaged backup is refused with the JSON pointer of every problem', () => {
+  const good = JSON.parse(rosterToJson([newRecord('王家', '', '')]));
+  const cases = [
+    ['{', ''],
+    ['[]', ''],
+    [JSON.stringify({ ...good, format: 'other' }), '/format'],
+    [JSON.stringify({ ...good, households: [{ ...good.households[0], name: 7 }] }), '/households/0/name'],
+    [JSON.stringify({ ...good, households: [good.households[0], good.households[0]] }), '/households/1/id'],
+    [JSON.stringify({ ...good, households: [{ ...good.households[0], state: { ...good.households[0].state, members: [{ id: 'p1', roles: 'elder', facts: {} }] } }] }),
+      '/households/0/state/members/0/roles'],
+  ];
+  for (const [text, pointer] of cases) {
+    const read = rosterFromJson(text);
+    assert.equal(read.ok, false, text);
+    assert.ok(read.problems.some((p) => p.path === pointer), `${text} → ${JSON.stringify(read.problems)}`);
+  }
+});
+
+test('CSV: BOM, CRLF, quoted commas, quotes and line breaks, formulas kept as text', () => {
+  const csv = toCsv(['户名', '备注'], [['刘"大"娘, 独居', '第一行\n第二行'], ['=1+1', '-3'], ['@x', 5]]);
+  assert.equal(csv, '\uFEFF户名,备注\r\n"刘""大""娘, 独居","第一行\n第二行"\r\n\'=1+1,\'-3\r\n\'@x,5\r\n');
+});
+
+test('the offline copy (sw.js) names every script and stylesheet of the page', () => {
+  const sw = fs.readFileSync(path.join(ROOT, 'web/sw.js'), 'utf8');
+  const listed = new Set([...sw.matchAll(/'((?:js|css)\/[\w.-]+)'/g)].map((m) => m[1]));
+  for (const dir of ['js', 'css']) {
+    for (const file of fs.readdirSync(path.join(ROOT, 'web', dir))) {
+      assert.ok(listed.has(`${dir}/${file}`), `web/sw.js does not cache ${dir}/${file}`);
+    }
+  }
+});

@@ -1,0 +1,112 @@
+// The roster as files: JSON (a full backup that imports back with nothing lost) and CSV (a
+// table for the township, opened in Excel or WPS). Also making and copying records.
+// No DOM here, so the node tests read these functions directly.
+import { freshState } from './state.js';
+
+export const ROSTER_FORMAT = 'carecheck-roster/1';
+
+/** @returns {string} a new household id, unique on this device and unlikely to clash on another */
+export function newHouseholdId() {
+  const random = Math.random().toString(36).slice(2, 8);
+  return `h-${Date.now().toString(36)}-${random}`;
+}
+
+/**
+ * A new, empty household, its county preset (cadres work one village at a time).
+ * @param {string} name @param {string} note @param {string} region  '' when not known
+ * @returns {import('./roster-store.js').HouseholdRecord}
+ */
+export function newRecord(name, note, region) {
+  const now = new Date().toISOString();
+  const state = freshState();
+  if (region) { state.region = region; state.step = 'family'; }
+  return { id: newHouseholdId(), name, note, created: now, updated: now, state };
+}
+
+/**
+ * A copy under a new id and name (e.g. the family next door with nearly the same answers).
+ * @param {import('./roster-store.js').HouseholdRecord} record @param {string} name
+ */
+export function duplicateRecord(record, name) {
+  const now = new Date().toISOString();
+  return { ...structuredClone(record), id: newHouseholdId(), name, created: now, updated: now };
+}
+
+/**
+ * @param {import('./roster-store.js').HouseholdRecord[]} records
+ * @param {Date} [when]
+ * @returns {string} the backup file's text
+ */
+export function rosterToJson(records, when = new Date()) {
+  const households = [...records].sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
+  return `${JSON.stringify({ format: ROSTER_FORMAT, exported: when.toISOString(), households }, null, 2)}\n`;
+}
+
+/**
+ * Reads a backup file. Every problem is reported with its JSON pointer; nothing is imported
+ * from a file with problems, so a half-read file never mixes into the roster.
+ * @param {string} text
+ * @returns {{ok: true, households: import('./roster-store.js').HouseholdRecord[]} |
+ *           {ok: false, problems: Array<{path: string, message: string}>}}
+ */
+export function rosterFromJson(text) {
+  let data;
+  try {
+    data = JSON.parse(String(text).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, problems: [{ path: '', message: `not JSON: ${error.message}` }] };
+  }
+  const problems = [];
+  const need = (ok, path, message) => { if (!ok) problems.push({ path, message }); return ok; };
+  if (!need(isObject(data), '', 'expected an object')) return { ok: false, problems };
+  need(data.format === ROSTER_FORMAT, '/format', `expected "${ROSTER_FORMAT}"`);
+  if (!need(Array.isArray(data.households), '/households', 'expected a list of households')) {
+    return { ok: false, problems };
+  }
+  const seen = new Set();
+  data.households.forEach((record, i) => {
+    const at = `/households/${i}`;
+    if (!need(isObject(record), at, 'expected an object')) return;
+    for (const key of ['id', 'name', 'note', 'created', 'updated']) {
+      need(typeof record[key] === 'string', `${at}/${key}`, 'expected text');
+    }
+    need(!seen.has(record.id), `${at}/id`, `the id "${record.id}" appears twice`);
+    seen.add(record.id);
+    checkState(record.state, `${at}/state`, need);
+  });
+  return problems.length ? { ok: false, problems: problems.slice(0, 20) } : { ok: true, households: data.households };
+}
+
+function checkState(state, at, need) {
+  if (!need(isObject(state), at, 'expected the answers object')) return;
+  need(typeof state.region === 'string', `${at}/region`, 'expected text');
+  need(isObject(state.facts), `${at}/facts`, 'expected an object');
+  need(state.papers === undefined || isObject(state.papers), `${at}/papers`, 'expected an object');
+  if (!need(Array.isArray(state.members), `${at}/members`, 'expected a list')) return;
+  state.members.forEach((member, j) => {
+    const m = `${at}/members/${j}`;
+    if (!need(isObject(member), m, 'expected an object')) return;
+    need(typeof member.id === 'string' && member.id !== '', `${m}/id`, 'expected text');
+    need(Array.isArray(member.roles) && member.roles.every((r) => typeof r === 'string'), `${m}/roles`, 'expected a list of role ids');
+    need(isObject(member.facts), `${m}/facts`, 'expected an object');
+  });
+}
+
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A CSV file: UTF-8 with a byte-order mark and CRLF lines, as Excel and WPS expect.
+ * @param {string[]} header
+ * @param {Array<Array<string|number>>} rows
+ * @returns {string}
+ */
+export function toCsv(header, rows) {
+  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+function csvCell(value) {
+  let text = String(value ?? '');
+  // A typed name starting with = + - @ would run as a formula in Excel: keep it text.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
