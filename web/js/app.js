@@ -3,7 +3,6 @@
 import { lang, langTag, say, setLang, translateShell } from './i18n.js';
 import { mountCalculator, presetRegion } from './calculator.js';
 import { clearSavedState, freshState, loadState, saveState } from './state.js';
-import { createCadreMode } from './cadre-mode.js';
 
 const LANG_KEY = 'carecheck.lang';
 const MODE_KEY = 'carecheck.mode';
@@ -27,20 +26,35 @@ async function main() {
   if (!ctx) return;
 
   const familyStore = ctx.store;
-  const cadre = createCadreMode(ctx, document.getElementById('cadre-bar'), {
-    region: /^\d{6}$/.test(params.get('region') || '') ? params.get('region') : '',
-    // "Delete everything" empties storage; the family's answers held in memory go too.
-    onDeletedAll() {
-      Object.assign(state, freshState());
-      writePref(MODE_KEY, mode);
-    },
-  });
+  let cadre = null;
+  // Families never download cadre mode's code; the offline copy has it for cadres.
+  const cadreMode = async () => {
+    if (cadre) return cadre;
+    const { createCadreMode } = await import('./cadre-mode.js');
+    cadre ??= createCadreMode(ctx, document.getElementById('cadre-bar'), {
+      region: /^\d{6}$/.test(params.get('region') || '') ? params.get('region') : '',
+      // "Delete everything" empties storage; the family's answers held in memory go too.
+      onDeletedAll() {
+        Object.assign(state, freshState());
+        writePref(MODE_KEY, mode);
+      },
+    });
+    return cadre;
+  };
   let mode = params.get('mode') || readPref(MODE_KEY) || 'family';
   /** Draws the current mode where it was left: a step, or the cadre's roster or household. */
-  const redraw = () => {
+  const redraw = async () => {
     markMode(mode);
     if (mode === 'cadre') {
-      cadre.resume();
+      let roster;
+      try {
+        roster = await cadreMode();
+      } catch (error) {
+        ctx.announce(say('loadFailed'));
+        console.warn('carecheck: cadre mode did not load', error);
+        return;
+      }
+      if (mode === 'cadre') roster.resume(); // unless the family's switch was pressed meanwhile
     } else {
       ctx.state = state;
       ctx.store = familyStore;
@@ -51,7 +65,7 @@ async function main() {
     if (next === mode) return;
     mode = next;
     writePref(MODE_KEY, mode);
-    if (mode === 'family') cadre.leave(); // a household the cadre had open is not the family's
+    if (mode === 'family') cadre?.leave(); // a household the cadre had open is not the family's
     redraw();
   };
   document.getElementById('mode-family').addEventListener('click', () => switchTo('family'));
@@ -59,8 +73,7 @@ async function main() {
   document.getElementById('lang-switch').addEventListener('click', () => {
     setPageLang(lang() === 'zh' ? 'en' : 'zh');
     writePref(LANG_KEY, lang());
-    if (mode === 'cadre') cadre.resume();
-    else ctx.go(ctx.state.step);
+    redraw();
   });
   redraw();
   registerServiceWorker();
