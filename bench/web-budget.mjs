@@ -3,7 +3,8 @@
 //   1. bytes transferred on a first visit (gzip, as served by tools/serve.mjs), per kind of file
 //   2. time per evaluation inside the wasm module (all packs, one household, averaged)
 //   3. waits on a cheap phone (CPU slowed 6×): first question, next question, results
-//   4. a Lighthouse mobile run: performance / accessibility / best-practices
+//   4. cadre mode: a backup of N households imported and every one screened into the roster
+//   5. a Lighthouse mobile run: performance / accessibility / best-practices
 // Usage: node bench/web-budget.mjs [--no-lighthouse]   (needs build/site: tools/build.sh)
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CHROMIUM_FLAGS, ROOT, SITE, openPhone, startSession } from '../tests/web/browser.mjs';
 import { newCarecheck, ruleFiles } from '../tests/wasm/carecheck-module.mjs';
+import { newRecord, rosterToJson } from '../web/js/roster-file.js';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -146,8 +148,43 @@ async function lighthouse() {
   }
 }
 
+/**
+ * A cadre's roster of `count` households (Huitong elders of varied age and needs), imported from
+ * a backup; times the roster until every household is screened and shown.
+ */
+async function rosterTime(count = 50, cpuSlowdown = 1) {
+  const levels = ['intact', 'mild', 'moderate', 'severe'];
+  const records = Array.from({ length: count }, (_, i) => {
+    const record = newRecord(`户${i + 1}`, '', '431225');
+    record.state.facts = { household_support: i % 5 === 0 ? ['dibao'] : [], economic_hardship: i % 3 === 0 };
+    record.state.members[0].facts = { age: 60 + (i % 35), ability_level: levels[i % 4], lives_alone: i % 2 === 0 };
+    return record;
+  });
+  const session = await startSession();
+  try {
+    const phone = await openPhone(session.browser);
+    const { page } = phone;
+    await page.goto(session.url);
+    await page.getByRole('button', { name: '入户登记（村干部用）' }).click();
+    await page.locator('input[type=file]').waitFor({ state: 'attached' });
+    const cdp = await phone.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    const start = performance.now();
+    await page.locator('input[type=file]').setInputFiles({ name: 'roster.json', mimeType: 'application/json', buffer: Buffer.from(rosterToJson(records)) });
+    await page.waitForFunction((n) => document.querySelectorAll('.roster-table tbody tr').length === n, count, { timeout: 120_000 });
+    const ms = performance.now() - start;
+    console.log(`cadre roster (CPU ${cpuSlowdown}×): ${count} households imported and screened in ${ms.toFixed(0)} ms `
+      + `(${(ms / count).toFixed(1)} ms each)`);
+    await phone.context.close();
+  } finally {
+    await session.close();
+  }
+}
+
 moduleSize();
 await firstVisitBytes();
 await evaluationTime();
 await slowPhoneWaits();
+await rosterTime(50, 1);
+await rosterTime(50, 6);
 if (!process.argv.includes('--no-lighthouse')) await lighthouse();
