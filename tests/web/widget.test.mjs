@@ -280,3 +280,30 @@ test('the iframe variant posts the summary to the portal that named its origin, 
   await assertClean(phone);
   await phone.context.close();
 });
+
+test('keyboard only inside the widget: Tab reaches its controls, Enter goes on, focus lands on the new question', async () => {
+  const phone = await openPhone(session.browser, { viewport: { width: 1024, height: 768 }, isMobile: false, hasTouch: false });
+  const { page } = phone;
+  await page.goto(`${session.url}demo/portal.html`);
+  await page.getByRole('heading', { name: '第二步：家里有哪些人？' }).waitFor();
+  const focused = () => page.evaluate(() => {
+    const inner = document.activeElement?.shadowRoot?.activeElement;
+    return inner ? `${inner.tagName} ${inner.textContent.trim()}` : `portal ${document.activeElement?.tagName}`;
+  });
+  const tabTo = async (wanted) => {
+    for (let i = 0; i < 40; i += 1) {
+      await page.keyboard.press('Tab');
+      if ((await focused()) === wanted) return;
+    }
+    throw new Error(`Tab never reached ${wanted}; last: ${await focused()}`);
+  };
+  await tabTo('BUTTON 老人在家照顾残疾家人');
+  await page.keyboard.press('Enter');
+  await tabTo('BUTTON 下一步');
+  await page.keyboard.press('Enter');
+  await page.locator('form.question').waitFor();
+  const question = await page.locator('form.question .question__text').innerText();
+  assert.match(await focused(), new RegExp(`^H\\d .*${question.slice(0, 8).replace(/[()（）?？]/g, '.')}`), 'focus is on the question, read out first');
+  await assertClean(phone);
+  await phone.context.close();
+});
