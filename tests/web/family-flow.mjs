@@ -10,6 +10,21 @@
  * @property {Object<string, Object<string, *>>} members  member id -> answers
  */
 
+/**
+ * A mother of 68 caring for her son (intellectual disability, grade 2) in 张北县 (130722): she
+ * qualifies for the Zhangjiakou "以老养残" pilot. Used by the page's and the widget's tests.
+ */
+export const ZHANGBEI_CARER = {
+  family: { quickStart: '老人在家照顾残疾家人', labels: ['妈妈', '儿子'] },
+  answers: {
+    household: { economic_hardship: true, has_other_relatives: false, household_support: [], yilao_voluntary: true, rural: true },
+    members: {
+      p1: { age: 68, ability_level: 'moderate', medical_insurance: 'resident', disability_certificate: false },
+      p2: { disability_certificate: true, disability_type: 'intellectual', disability_level: 2, medical_insurance: 'resident', age: 40 },
+    },
+  },
+};
+
 /** Chooses province, city and county in the three selects and goes on. */
 export async function chooseRegion(page, [province, city, county]) {
   const selects = page.locator('.region-picker select');
@@ -30,7 +45,8 @@ export async function setFamily(page, plan) {
 
 /**
  * Answers questions until the results show. A fact missing from the plan is answered
- * "I'm not sure", as a family would.
+ * "I'm not sure", as a family would. `page` may be a Playwright page or frame; the steps may be
+ * in the document or in the widget's (open) shadow root.
  * @returns {Promise<string[]>} the questions asked, as "fact" or "fact@member"
  */
 export async function answerAll(page, plan, limit = 80) {
@@ -46,7 +62,9 @@ export async function answerAll(page, plan, limit = 80) {
     const answers = member ? plan.members[member] || {} : plan.household;
     await answerOne(page, fact in answers ? answers[fact] : null);
     await page.waitForFunction(([f, m]) => {
-      const current = document.querySelector('form.question');
+      // The page's own document, or the portal widget's shadow root inside it.
+      const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
+      const current = roots.map((root) => root.querySelector('form.question')).find(Boolean);
       return !current || current.dataset.fact !== f || (current.dataset.member || '') !== (m || '');
     }, [fact, member]);
   }
@@ -72,13 +90,13 @@ async function answerOne(page, value) {
   return form.locator(`button[data-option="${value}"]`).click();
 }
 
-/** The household the page keeps on the phone, as the engine reads it. */
-export async function savedHousehold(page) {
-  return page.evaluate(() => {
-    const state = JSON.parse(localStorage.getItem('carecheck.answers.v1'));
+/** The household the page (or, with the widget's key, the widget) keeps on the phone, as the engine reads it. */
+export async function savedHousehold(page, key = 'carecheck.answers.v1') {
+  return page.evaluate((storageKey) => {
+    const state = JSON.parse(localStorage.getItem(storageKey));
     return {
       facts: { ...state.facts, ...(state.region ? { hukou_region: state.region } : {}) },
       members: state.members.map(({ id, roles, facts }) => ({ id, roles, facts })),
     };
-  });
+  }, key);
 }

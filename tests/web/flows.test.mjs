@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, openPhone, screenshot, startSession } from './browser.mjs';
-import { answerAll, chooseRegion, savedHousehold, setFamily } from './family-flow.mjs';
+import { ZHANGBEI_CARER, answerAll, chooseRegion, savedHousehold, setFamily } from './family-flow.mjs';
 import { newCarecheck, ruleFiles, today } from '../wasm/carecheck-module.mjs';
 
 let session;
@@ -44,18 +44,12 @@ test('Zhangjiakou: a mother of 68 caring for her son (intellectual, grade 2) in 
   await screenshot(page, 'zhangjiakou-1-region');
   await chooseRegion(page, ['13', '1307', '130722']);
 
-  await setFamily(page, { quickStart: '老人在家照顾残疾家人', labels: ['妈妈', '儿子'] });
+  await setFamily(page, ZHANGBEI_CARER.family);
   await page.locator('form.question').waitFor();
   await screenshot(page, 'zhangjiakou-3-question');
   assert.deepEqual(await axeViolations(page), [], 'the question page passes axe');
 
-  const asked = await answerAll(page, {
-    household: { economic_hardship: true, has_other_relatives: false, household_support: [], yilao_voluntary: true, rural: true },
-    members: {
-      p1: { age: 68, ability_level: 'moderate', medical_insurance: 'resident', disability_certificate: false },
-      p2: { disability_certificate: true, disability_type: 'intellectual', disability_level: 2, medical_insurance: 'resident', age: 40 },
-    },
-  });
+  const asked = await answerAll(page, ZHANGBEI_CARER.answers);
   assert.ok(asked.length > 0, 'questions were asked');
   assert.ok(!asked.includes('hukou_region'), 'the hukou chosen on step 1 is not asked again');
 

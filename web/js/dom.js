@@ -46,13 +46,16 @@ function append(element, children) {
  */
 export function show(container, nodes, focusTarget = null) {
   container.replaceChildren(...nodes);
-  if (focusTarget) {
+  // Inside a portal's page (a shadow root) the calculator takes focus only once the family has
+  // started using it (the widget then marks itself data-engaged), never while the portal loads.
+  const inPortal = container.getRootNode() instanceof ShadowRoot;
+  if (focusTarget && (!inPortal || container.closest('[data-engaged]'))) {
     if (!focusTarget.hasAttribute('tabindex')) focusTarget.setAttribute('tabindex', '-1');
     if (/^H\d$/.test(focusTarget.tagName)) {
       // A new step starts at the top of the page, header and progress in view; inside a
       // portal's page (a shadow root) only the calculator scrolls into view, not the portal.
       focusTarget.focus({ preventScroll: true });
-      if (container.getRootNode() instanceof ShadowRoot) container.scrollIntoView({ block: 'nearest' });
+      if (inPortal && container.getBoundingClientRect().top < 0) container.scrollIntoView({ block: 'start' });
       else window.scrollTo(0, 0);
     } else {
       focusTarget.focus(); // the same step redrawn: stay where the user was working

@@ -1,7 +1,10 @@
 // The family's answers: kept in memory and in localStorage so a reload loses nothing.
 // Nothing here is ever sent anywhere.
 
-const STORAGE_KEY = 'carecheck.answers.v1';
+/** Where the page keeps its answers; the portal widget passes its own key (WIDGET_STORAGE_KEY). */
+export const STORAGE_KEY = 'carecheck.answers.v1';
+/** The widget's answers on a portal's origin, never mixed with the page's. */
+export const WIDGET_STORAGE_KEY = 'carecheck.widget.answers.v1';
 
 /**
  * @typedef {Object} Member
@@ -36,11 +39,12 @@ export function freshState() {
 
 /**
  * Reads the saved state, or a fresh one when there is none or it is damaged.
+ * @param {string} [key]  localStorage key
  * @returns {State}
  */
-export function loadState() {
+export function loadState(key = STORAGE_KEY) {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
+    const saved = JSON.parse(localStorage.getItem(key) || 'null');
     if (saved && Array.isArray(saved.members) && typeof saved.facts === 'object') {
       return { ...freshState(), ...saved };
     }
@@ -50,18 +54,18 @@ export function loadState() {
   return freshState();
 }
 
-/** @param {State} state */
-export function saveState(state) {
+/** @param {State} state @param {string} [key]  localStorage key */
+export function saveState(state, key = STORAGE_KEY) {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    localStorage.setItem(key, JSON.stringify(state));
   } catch {
     // Storage full or blocked: answers still live in memory for this visit.
   }
 }
 
-/** Forgets every answer, on this phone too. */
-export function clearSavedState() {
-  try { localStorage.removeItem(STORAGE_KEY); } catch { /* nothing saved */ }
+/** Forgets every answer, on this phone too. @param {string} [key]  localStorage key */
+export function clearSavedState(key = STORAGE_KEY) {
+  try { localStorage.removeItem(key); } catch { /* nothing saved */ }
 }
 
 /**
