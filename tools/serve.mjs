@@ -247,6 +247,9 @@ async function main() {
     throw err;
   }
   console.log(`carecheck is ready: open ${server.url}`);
+  if (fs.existsSync(path.join(root, 'demo', 'portal.html'))) {
+    console.log(`  a portal embedding it: ${server.url}demo/portal.html (iframe: ${server.url}demo/portal-iframe.html)`);
+  }
   const shown = path.relative(process.cwd(), root);
   console.log(`(serving ${shown && !shown.startsWith('..') ? shown : root}; press Ctrl+C to stop)`);
   const stop = () => server.closeAll().then(() => process.exit(0));
