@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 
 #include "dates.h"
 #include "json_read.h"
@@ -58,22 +59,36 @@ std::string list_ids(const std::vector<FieldCatalogue::Choice>& choices) {
     return out;
 }
 
-/// Splits a list cell on ; ； 、 or | (ASCII or full-width), dropping empty items.
+/// Splits a list cell on ; ； 、 or | (ASCII or full-width), dropping empty items. Separators
+/// inside brackets stay: option names such as "建档立卡贫困户（脱贫户、监测户）" hold them.
 std::vector<std::string> split_list(const std::string& cell) {
     static const char* const kSeparators[] = {";", "\xEF\xBC\x9B" /* ； */, "\xE3\x80\x81" /* 、 */,
                                               "|", "\xEF\xBD\x9C" /* ｜ */};
+    static const char* const kOpen[] = {"(", "\xEF\xBC\x88" /* （ */};
+    static const char* const kClose[] = {")", "\xEF\xBC\x89" /* ） */};
+    const auto match = [&](size_t at, const char* const* list, size_t count) -> size_t {
+        for (size_t k = 0; k < count; ++k) {
+            const size_t width = std::char_traits<char>::length(list[k]);
+            if (cell.compare(at, width, list[k]) == 0)
+                return width;
+        }
+        return 0;
+    };
     std::vector<std::string> items;
-    size_t start = 0;
+    size_t start = 0, depth = 0;
     for (size_t i = 0; i <= cell.size();) {
-        size_t width = 0;
-        if (i == cell.size()) {
-            width = 1;
-        } else {
-            for (const char* sep : kSeparators) {
-                const std::string s(sep);
-                if (cell.compare(i, s.size(), s) == 0)
-                    width = s.size();
+        size_t width = i == cell.size() ? 1 : 0;
+        if (width == 0) {
+            if (const size_t open = match(i, kOpen, std::size(kOpen))) {
+                ++depth, i += open;
+                continue;
             }
+            if (const size_t close = match(i, kClose, std::size(kClose))) {
+                depth -= depth > 0, i += close;
+                continue;
+            }
+            if (depth == 0)
+                width = match(i, kSeparators, std::size(kSeparators));
         }
         if (width == 0) {
             ++i;

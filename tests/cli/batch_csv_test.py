@@ -158,6 +158,13 @@ different = [o["row"] for o, j in zip(out, jsonl) if o["ok"] and {k: v for k, v 
              != {k: v for k, v in j.items() if k != "line"}]
 check(not different, f"CSV and JSON Lines results differ on rows {different[:5]}")
 
+# Split input (as on a cluster): no header row, the header given by the mapping's "columns".
+headless = dict(MAPPING, columns=HEADER)
+(tmp / "headless.json").write_text(json.dumps(headless, ensure_ascii=False), encoding="utf-8")
+(tmp / "headless.csv").write_bytes(buffer.getvalue().split("\r\n", 1)[1].encode("utf-8"))
+split, _ = run(["--no-header", "--quiet", "--csv", "--map", str(tmp / "headless.json")], tmp / "headless.csv")
+check(split == out, "--no-header with the mapping's columns gives other rows than the header row")
+
 if failures:
     print("\n".join(failures[:20]))
     sys.exit(1)

@@ -77,6 +77,16 @@ TEST(CellValues, ManyOfSplitsOnEveryListSeparator) {
         EXPECT_EQ(cell("support", text), Json({"dibao", "tekun"})) << text;
     }
     EXPECT_EQ(cell("support", "dibao;dibao"), Json({"dibao"}));
+    // A separator inside brackets belongs to a name, not to the list.
+    const FieldCatalogue::Fact named{
+            "support",
+            false,
+            "many_of",
+            {{"poor", "贫困户（脱贫户、监测户）", "poor (a, b)"}, {"x", "乙", "x"}}};
+    std::string why;
+    EXPECT_EQ(*convert_cell("贫困户（脱贫户、监测户）、乙", named, nullptr, why),
+              Json({"poor", "x"}));
+    EXPECT_EQ(*convert_cell("x;poor (a, b)", named, nullptr, why), Json({"x", "poor"}));
     EXPECT_TRUE(refused(cell("support", "低保、五保")));
 }
 
