@@ -5,18 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
-BUILD=${CARECHECK_BUILD:-build/native}
-
-find_bin() { find "$BUILD" -type f -name "$1" -perm -u+x -not -path '*/CMakeFiles/*' 2>/dev/null | head -n 1; }
-cli=$(find_bin carecheck)
-gen=$(find_bin carecheck_bench)
-if [ -z "$cli" ] || [ -z "$gen" ]; then
-  bash tools/build.sh native >/dev/null
-  cli=$(find_bin carecheck)
-  gen=$(find_bin carecheck_bench)
-fi
-[ -n "$cli" ] || { echo "batch.sh: no carecheck CLI under $BUILD" >&2; exit 1; }
-[ -n "$gen" ] || { echo "batch.sh: no carecheck_bench under $BUILD" >&2; exit 1; }
+source bench/find-binaries.sh
 
 tmp=$(mktemp -d /tmp/carecheck-batch.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT

@@ -2,6 +2,7 @@
 # All benchmarks, printed as numbers (nothing asserted about time):
 #   carecheck_bench   engine evaluations/s on generated households, all packs and each pack
 #   bench/batch.sh    end-to-end `carecheck batch` lines/s on 100 000 households
+#   bench/batch-csv.sh  the same households as an office CSV through a mapping, rows/s on one core
 #   bench/peers.mjs   pack 000's family conditions in json-logic-js, zen-engine and
 #                     json-rules-engine beside carecheck's wasm check()
 # Builds the native and wasm presets first. Extra arguments go to carecheck_bench.
@@ -13,5 +14,7 @@ echo
 build/native/bench/carecheck_bench "$@"
 echo
 bash bench/batch.sh
+echo
+bash bench/batch-csv.sh
 echo
 node bench/peers.mjs

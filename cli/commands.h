@@ -11,9 +11,21 @@ namespace carecheck::cli {
 
 enum ExitCode { kOk = 0, kInvalid = 1, kUsage = 2, kIoError = 3 };
 
-/// Streams JSON Lines from `in` to `out`: one output line per input line, errors included.
-int run_batch(const Service& service, const std::string& today, bool full, std::istream& in, std::ostream& out,
-              std::ostream& err);
+/// How `carecheck batch` reads its input and reports (docs/batch.md).
+struct BatchOptions {
+    bool full = false;              // Service::check() per household instead of screen()
+    bool csv = false;               // CSV rows through `map_file` instead of JSON Lines
+    std::string map_file;           // the CSV mapping (docs/batch.md "Mapping file")
+    bool no_header = false;         // CSV without a header row: the mapping's "columns" name the fields
+    bool quiet = false;             // no progress lines and no per-program table (the totals line stays)
+    std::string summary_file;       // where to write the counts as JSON (empty: nowhere)
+    double progress_seconds = 5;    // a progress line on stderr this often
+};
+
+/// Streams households from `in` to `out`: one output line per input line (JSON Lines) or data
+/// row (CSV), errors included, in order; progress and the summary go to `err`.
+int run_batch(const Service& service, const std::string& today, const BatchOptions& options, std::istream& in,
+              std::ostream& out, std::ostream& err);
 
 /// Runs every *.cases.json under `paths` against the loaded rules; prints failures and coverage.
 int run_cases(const std::vector<std::string>& paths, std::ostream& out);

@@ -2,6 +2,7 @@
 //
 // Exit codes: 0 done (for check: the household was valid); 1 the rules or the input are invalid,
 // or a case failed; 2 wrong usage; 3 a file could not be read.
+#include <cstdlib>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -22,6 +23,9 @@ const char* const kUsage =
     "  check RULES... < household   evaluate one household (JSON) → result JSON\n"
     "  questions RULES... < household  the next questions worth asking → JSON\n"
     "  batch RULES... [--full] < households.jsonl  one output line per input line\n"
+    "  batch RULES... --csv --map MAP.json [--no-header] < records.csv  one output line per data row\n"
+    "      batch options: --full (whole results), --summary FILE (counts as JSON), --quiet (no\n"
+    "      progress or table on stderr), --progress SECONDS (default 5); see docs/batch.md\n"
     "  cases RULES...               run the *.cases.json files, report coverage\n"
     "  describe RULES...            the loaded rules for a user interface → JSON\n"
     "  table RULES...               Markdown table of every program (rules/README.md)\n"
@@ -65,10 +69,26 @@ int main(int argc, char** argv) {
     }
     const std::string command = args[0];
     std::vector<std::string> paths;
-    bool full = false;
+    cli::BatchOptions batch;
+    std::string bad_option;
     for (size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--full") full = true;
-        else paths.push_back(args[i]);
+        const std::string& arg = args[i];
+        const bool has_value = i + 1 < args.size();
+        if (arg == "--full") batch.full = true;
+        else if (arg == "--csv") batch.csv = true;
+        else if (arg == "--no-header") batch.no_header = true;
+        else if (arg == "--quiet") batch.quiet = true;
+        else if (arg == "--map" && has_value) batch.map_file = args[++i], batch.csv = true;
+        else if (arg == "--summary" && has_value) batch.summary_file = args[++i];
+        else if (arg == "--progress" && has_value) batch.progress_seconds = std::atof(args[++i].c_str());
+        else if (arg.compare(0, 2, "--") == 0) bad_option = arg;
+        else paths.push_back(arg);
+    }
+    if (!bad_option.empty() || (batch.csv && batch.map_file.empty())) {
+        std::cerr << "carecheck " << command << ": "
+                  << (bad_option.empty() ? "--csv needs --map MAPPING.json" : "unknown option or missing value: " + bad_option)
+                  << "\n" << kUsage;
+        return cli::kUsage;
     }
     if (paths.empty()) {
         std::cerr << "carecheck " << command << ": name the rule files or folder (e.g. rules/)\n" << kUsage;
@@ -99,7 +119,7 @@ int main(int argc, char** argv) {
         std::cout << out << "\n";
         return envelope_ok(out) ? cli::kOk : cli::kInvalid;
     }
-    if (command == "batch") return cli::run_batch(service, today, full, std::cin, std::cout, std::cerr);
+    if (command == "batch") return cli::run_batch(service, today, batch, std::cin, std::cout, std::cerr);
     if (command == "describe") {
         std::cout << service.describe() << "\n";
         return cli::kOk;

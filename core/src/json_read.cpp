@@ -5,14 +5,14 @@
 namespace carecheck {
 
 void check_keys(const Json& object, const std::string& path, std::initializer_list<const char*> allowed,
-                IssueList& issues) {
+                IssueList& issues, const char* doc) {
     if (!object.is_object()) return;
     for (auto it = object.begin(); it != object.end(); ++it) {
         bool known = false;
         for (const char* key : allowed) known = known || it.key() == key;
         if (!known) {
             issues.add("unknown_key", pointer_join(path, it.key()),
-                       "unknown key \"" + it.key() + "\" (see docs/rule-format.md)");
+                       "unknown key \"" + it.key() + "\" (see " + doc + ")");
         }
     }
 }

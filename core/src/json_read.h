@@ -12,9 +12,10 @@
 
 namespace carecheck {
 
-/// Reports keys of `object` that are not in `allowed` (typos in rule files must not pass silently).
+/// Reports keys of `object` that are not in `allowed` (typos in rule files must not pass silently);
+/// the message points to `doc`, where the format is described.
 void check_keys(const Json& object, const std::string& path, std::initializer_list<const char*> allowed,
-                IssueList& issues);
+                IssueList& issues, const char* doc = "docs/rule-format.md");
 
 /// Reads a required (or optional) string; reports wrong types.
 std::optional<std::string> read_string(const Json& object, const char* key, const std::string& path,
