@@ -13,8 +13,10 @@ constexpr const char* kDoc = "docs/batch.md";
 /// The pseudo-fact the "as_of" column is read as.
 const FieldCatalogue::Fact kAsOfFact{"as_of", false, "date", {}};
 
+/// `text` quoted for a message. Cells are whatever bytes the file holds (a GBK export is not
+/// UTF-8), so bytes that are not UTF-8 show as U+FFFD instead of making the dump throw.
 std::string as_json_string(const std::string& text) {
-    return Json(text).dump();
+    return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace

@@ -197,6 +197,23 @@ TEST(CsvMapping, ABadCellNamesTheRowTheColumnAndTheValue) {
     EXPECT_EQ(row.issues[2].column, "子女年龄");
 }
 
+TEST(CsvMapping, ACellThatIsNotUtf8IsABadCellNotACrash) {
+    // Excel on a Chinese Windows saves "CSV" as GBK: "是" is B7 F1 there. Quoting such a cell in
+    // the message once threw from the JSON dump and aborted the whole run (found by fuzz_csv).
+    const ConvertedRow row = bound().convert({"F-21", "", "130722", "\xB7\xF1", "",
+                                              "19\xFF"
+                                              "44-03-07",
+                                              "", "", "", "", ""},
+                                             21);
+    ASSERT_EQ(row.issues.size(), 2u);
+    EXPECT_EQ(row.issues[0].column, "困难");
+    EXPECT_EQ(row.issues[0].value, "\xB7\xF1");
+    EXPECT_EQ(row.issues[0].message.rfind("row 21, column \"困难\" (poor): \"\uFFFD\uFFFD\"", 0),
+              0u)
+            << row.issues[0].message;
+    EXPECT_EQ(row.issues[1].path, "/members/0/facts/birth_date");
+}
+
 TEST(CsvMapping, AnUnknownRoleInTheRolesColumnIsABadCell) {
     const ConvertedRow row = bound().convert({"F", "", "", "", "", "", "", "", "老板", "", ""}, 4);
     ASSERT_EQ(row.issues.size(), 1u);
