@@ -133,7 +133,10 @@ private:
         if (record_.unterminated) {
             out.issues.push_back(
                     {"unterminated_quote", "", "", "",
-                     at + ": a quoted field is not closed before the end of the input"});
+                     at + ": a quote opened on this row is not closed within " +
+                             std::to_string(CsvReader::kMaxQuotedLines) +
+                             " line breaks or before the end of the input; reading goes on at "
+                             "the next line"});
         } else if (record_.oversized) {
             out.issues.push_back({"field_too_long", "", "", "",
                                   at + ": a field is longer than 1 MiB (a stray quote?)"});

@@ -238,12 +238,25 @@ FieldCatalogue FieldCatalogue::from_describe(const Json& describe) {
                   read_choices(fact.value("options", Json::array()))};
         catalogue.facts[info.id] = std::move(info);
     }
+    for (const Json& pack : describe.value("packs", Json::array())) {
+        if (!pack.is_object())
+            continue;
+        for (const Json& parameter : pack.value("parameters", Json::array())) {
+            const std::string id = text_of(parameter, "id");
+            if (!id.empty() && !catalogue.has_parameter(id))
+                catalogue.parameters.push_back(id);
+        }
+    }
     return catalogue;
 }
 
 const FieldCatalogue::Fact* FieldCatalogue::fact(const std::string& id) const {
     const auto it = facts.find(id);
     return it == facts.end() ? nullptr : &it->second;
+}
+
+bool FieldCatalogue::has_parameter(const std::string& id) const {
+    return std::find(parameters.begin(), parameters.end(), id) != parameters.end();
 }
 
 std::string trim_cell(const std::string& cell) {

@@ -25,9 +25,11 @@ struct FieldCatalogue {
     };
     std::map<std::string, Fact> facts;
     std::vector<Choice> roles;
+    std::vector<std::string> parameters;  // the local figures the packs declare (numbers)
 
     static FieldCatalogue from_describe(const Json& describe);
     const Fact* fact(const std::string& id) const;
+    bool has_parameter(const std::string& id) const;
 };
 
 /// A column's own codes ("A级" → "intact"): cell text → answer. A string answer is read again as

@@ -13,8 +13,10 @@ constexpr const char* kDoc = "docs/batch.md";
 /// The pseudo-fact the "as_of" column is read as.
 const FieldCatalogue::Fact kAsOfFact{"as_of", false, "date", {}};
 
+/// `text` quoted for a message. Cells are whatever bytes the file holds (a GBK export is not
+/// UTF-8), so bytes that are not UTF-8 show as U+FFFD instead of making the dump throw.
 std::string as_json_string(const std::string& text) {
-    return Json(text).dump();
+    return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -35,7 +37,8 @@ std::optional<CsvMapping> CsvMapping::load(const Json& doc, const std::string& f
         issues.add("wrong_type", "", "a mapping is a JSON object (see docs/batch.md)");
         return std::nullopt;
     }
-    check_keys(doc, "", {"format", "id", "as_of", "columns", "household", "members"}, issues, kDoc);
+    check_keys(doc, "", {"format", "id", "as_of", "columns", "household", "parameters", "members"},
+               issues, kDoc);
     CsvMapping mapping;
     mapping.file_ = file;
     mapping.catalogue_ = &catalogue;
@@ -78,6 +81,8 @@ std::optional<CsvMapping> CsvMapping::load(const Json& doc, const std::string& f
     if (doc.contains("household")) {
         mapping.read_facts(doc["household"], "/household", false, issues, mapping.household_);
     }
+    if (doc.contains("parameters"))
+        mapping.read_parameters(doc["parameters"], issues);
     if (doc.contains("members")) {
         const Json& members = doc["members"];
         if (!members.is_array()) {
@@ -184,6 +189,32 @@ void CsvMapping::read_facts(const Json& object, const std::string& pointer, bool
     }
 }
 
+void CsvMapping::read_parameters(const Json& object, IssueList& issues) {
+    if (!object.is_object()) {
+        issues.add("wrong_type", "/parameters",
+                   "\"parameters\" is an object of column header → parameter id");
+        return;
+    }
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string at = pointer_join("/parameters", it.key());
+        if (!it.value().is_string()) {
+            issues.add("wrong_type", at, "a column maps to a parameter id (a string)");
+            continue;
+        }
+        const std::string id = it.value().get<std::string>();
+        // The same test the engine applies to a household's "parameters", made when the mapping
+        // loads so a typo stops the run instead of failing every row.
+        if (!catalogue_->has_parameter(id)) {
+            issues.add("unknown_parameter", at,
+                       "column " + as_json_string(it.key()) + " maps to " + as_json_string(id) +
+                               ", which is not a parameter of the loaded rules");
+            continue;
+        }
+        if (auto column = read_column(Json(it.key()), at, issues))
+            parameters_.push_back({*column, {id, false, "number", {}}, {}});
+    }
+}
+
 void CsvMapping::read_member(const Json& object, const std::string& pointer, IssueList& issues) {
     if (!object.is_object()) {
         issues.add("wrong_type", pointer,
@@ -241,6 +272,8 @@ std::vector<CsvMapping::Column*> CsvMapping::all_columns() {
         columns.push_back(&*as_of_column_);
     for (FactColumn& f : household_)
         columns.push_back(&f.column);
+    for (FactColumn& p : parameters_)
+        columns.push_back(&p.column);
     for (MemberMap& m : members_) {
         if (m.roles_column)
             columns.push_back(&*m.roles_column);
@@ -320,6 +353,10 @@ ConvertedRow CsvMapping::convert(const std::vector<std::string>& fields, size_t 
             out.household["as_of"] = holder["as_of"];
     }
     convert_facts(household_, fields, "/facts", row, out, out.household["facts"]);
+    if (!parameters_.empty()) {
+        out.household["parameters"] = Json::object();
+        convert_facts(parameters_, fields, "/parameters", row, out, out.household["parameters"]);
+    }
     for (const MemberMap& member : members_) {
         const bool empty =
                 std::all_of(member.facts.begin(), member.facts.end(),

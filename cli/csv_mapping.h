@@ -2,10 +2,10 @@
 //
 // A mapping file (docs/batch.md) names, for each CSV header, the fact it answers: household
 // facts, and for each member their id, roles and facts; optionally an id column copied into
-// every output row and an "as of" date. load() checks it against the loaded catalogue, bind()
-// against the header row, then convert() turns one row into the household JSON the Service
-// reads. Nothing here knows a fact id or a policy: all of it comes from the mapping and the
-// catalogue.
+// every output row, an "as of" date and the household's local figures ("parameters"). load() checks
+// it against the loaded catalogue, bind() against the header row, then convert() turns one row into
+// the household JSON the Service reads. Nothing here knows a fact id or a policy: all of it comes
+// from the mapping and the catalogue.
 #pragma once
 
 #include <cstddef>
@@ -84,6 +84,7 @@ private:
     void read_facts(const Json& object, const std::string& pointer, bool member, IssueList& issues,
                     std::vector<FactColumn>& out);
     void read_member(const Json& object, const std::string& pointer, IssueList& issues);
+    void read_parameters(const Json& object, IssueList& issues);
     std::optional<Column> read_column(const Json& value, const std::string& pointer,
                                       IssueList& issues);
     ValueTable read_values(const Json& object, const std::string& pointer, IssueList& issues);
@@ -99,6 +100,7 @@ private:
     std::string as_of_;
     std::vector<std::string> columns_;
     std::vector<FactColumn> household_;
+    std::vector<FactColumn> parameters_;  // each read as a number fact named by the parameter id
     std::vector<MemberMap> members_;
     size_t width_ = 0;
 };

@@ -7,26 +7,54 @@ constexpr int kEof = std::char_traits<char>::eof();
 }
 
 int CsvReader::get() {
-    if (pending_.empty())
-        return in_.sbumpc();
-    const int c = static_cast<unsigned char>(pending_.front());
-    pending_.erase(0, 1);
+    int c;
+    if (replay_at_ < replay_.size()) {
+        c = static_cast<unsigned char>(replay_[replay_at_++]);
+    } else {
+        replay_.clear();
+        replay_at_ = 0;
+        c = in_.sbumpc();
+    }
+    if (quoted_lines_ > 0 && c != kEof)
+        since_break_.push_back(static_cast<char>(c));
     return c;
 }
 
 int CsvReader::peek() {
-    return pending_.empty() ? in_.sgetc() : static_cast<unsigned char>(pending_.front());
+    return replay_at_ < replay_.size() ? static_cast<unsigned char>(replay_[replay_at_])
+                                       : in_.sgetc();
 }
 
 void CsvReader::skip_bom() {
     // A UTF-8 byte-order mark belongs to the file, not to the first header name.
     static const char kBom[] = "\xEF\xBB\xBF";
-    while (pending_.size() < 3 &&
-           in_.sgetc() == static_cast<unsigned char>(kBom[pending_.size()])) {
-        pending_.push_back(static_cast<char>(in_.sbumpc()));
+    while (replay_.size() < 3 && in_.sgetc() == static_cast<unsigned char>(kBom[replay_.size()])) {
+        replay_.push_back(static_cast<char>(in_.sbumpc()));
     }
-    if (pending_.size() == 3)
-        pending_.clear();
+    if (replay_.size() == 3)
+        replay_.clear();
+}
+
+void CsvReader::start_quote() {
+    quoted_lines_ = 0;
+    since_break_.clear();
+}
+
+bool CsvReader::quote_runs_away(int c) {
+    if (c == '\n') {
+        ++line_;
+        if (++quoted_lines_ == 1)
+            resume_line_ = line_;
+    }
+    return quoted_lines_ > kMaxQuotedLines || since_break_.size() > kMaxFieldBytes;
+}
+
+void CsvReader::resume_after_quote_start() {
+    // Read again what the quote took after its first line break, then what was still waiting.
+    replay_ = since_break_ + replay_.substr(replay_at_);
+    replay_at_ = 0;
+    line_ = resume_line_;
+    start_quote();
 }
 
 void CsvReader::append(CsvRecord& record, std::string& field, char c) {
@@ -53,8 +81,10 @@ bool CsvReader::next(CsvRecord& record) {
     bool at_start = true;  // nothing of this field read yet: only here does a quote open one
     for (;; c = get()) {
         if (quoted) {
-            if (c == kEof) {
+            if (c == kEof || quote_runs_away(c)) {
                 record.unterminated = true;
+                if (quoted_lines_ > 0)
+                    resume_after_quote_start();
                 break;
             }
             if (c == '"') {
@@ -63,11 +93,10 @@ bool CsvReader::next(CsvRecord& record) {
                     append(record, field, '"');
                 } else {
                     quoted = false;
+                    start_quote();  // closed: nothing to read again
                 }
                 continue;
             }
-            if (c == '\n')
-                ++line_;
             append(record, field, static_cast<char>(c));
             continue;
         }
@@ -88,6 +117,7 @@ bool CsvReader::next(CsvRecord& record) {
         if (c == '"' && at_start) {
             quoted = true;
             at_start = false;
+            start_quote();
             continue;
         }
         // Elsewhere a quote is an ordinary character (as Python's csv module reads it), and

@@ -5,6 +5,14 @@
 // CRLF or LF line ends; a UTF-8 byte-order mark before the first record (Excel, WPS). It never
 // throws and never holds more than one record in memory; a malformed record is reported in the
 // record's flags and reading goes on with the next one.
+//
+// A quote that is never closed would otherwise take the rest of the file into one field, and
+// every later row with it. So a quoted field may span at most kMaxQuotedLines line breaks (and
+// kMaxFieldBytes after its first one); past that, or at the end of the input, the record is
+// flagged `unterminated` and reading starts again at the line after the one the quote opened on,
+// re-reading the bytes it had taken (at most about kMaxFieldBytes). An unclosed quote then costs
+// one row. (A stray quote closed by another stray quote a few lines on still joins those lines
+// into one record: CSV cannot tell that from a cell with line breaks.)
 #pragma once
 
 #include <cstddef>
@@ -18,7 +26,7 @@ namespace carecheck {
 struct CsvRecord {
     std::vector<std::string> fields;
     size_t line = 0;
-    bool unterminated = false;  // the input ended inside a quoted field
+    bool unterminated = false;  // a quoted field was not closed in time (see above)
     bool oversized = false;     // a field was longer than CsvReader::kMaxFieldBytes and was cut
     bool blank() const { return fields.size() == 1 && fields[0].empty(); }
 };
@@ -28,6 +36,8 @@ public:
     /// A field longer than this is cut (and its record flagged), so a stray quote that runs
     /// to the end of a very large file cannot exhaust memory.
     static constexpr size_t kMaxFieldBytes = 1 << 20;
+    /// More line breaks than this in one quoted field mean its quote was never closed.
+    static constexpr size_t kMaxQuotedLines = 100;
 
     explicit CsvReader(std::istream& in) : in_(*in.rdbuf()) {}
 
@@ -39,11 +49,23 @@ private:
     int peek();
     void skip_bom();
     void append(CsvRecord& record, std::string& field, char c);
+    void start_quote();
+    /// In a quoted field, after `c` (a byte of it): true if the quote must be given up on now.
+    bool quote_runs_away(int c);
+    void resume_after_quote_start();
 
     std::streambuf& in_;
-    std::string pending_;  // bytes read while looking for a byte-order mark that was not one
+    // Bytes to read again before the stream: a start that was not a byte-order mark, or what an
+    // unclosed quote took after its first line break.
+    std::string replay_;
+    size_t replay_at_ = 0;
     size_t line_ = 1;
     bool started_ = false;
+    // The quoted field being read: its line breaks, the line after its first one, and the bytes
+    // read since that break (kept so they can be read again if the quote is never closed).
+    size_t quoted_lines_ = 0;
+    size_t resume_line_ = 0;
+    std::string since_break_;
 };
 
 }  // namespace carecheck

@@ -94,7 +94,8 @@ run_node_tests() {
   echo "=== $name: $npass passed, $nfail failed"
 }
 
-# Seed corpus for a fuzz target: the rule files for fuzz_pack, the cases' households otherwise.
+# Seed corpus for a fuzz target: its committed tests/fuzz/corpus/TARGET/ if there is one (fuzz_csv),
+# else the rule files for fuzz_pack, the cases' households otherwise.
 seed_corpus() {
   local target=$1 dir=$2
   mkdir -p "$dir"
@@ -121,7 +122,7 @@ run_fuzz() {
   local seconds=${CARECHECK_FUZZ_SECONDS:-60}
   local targets=()
   local t bin
-  for t in fuzz_pack fuzz_household; do
+  for t in fuzz_pack fuzz_household fuzz_csv; do
     bin=$(find build/fuzz -type f -name "$t" -perm -u+x 2>/dev/null | head -n 1)
     if [ -n "$bin" ]; then targets+=("$bin"); else skip "fuzz: $t (no such target yet)"; fi
   done
@@ -167,13 +168,13 @@ fi
 # 4. libFuzzer: build only the fuzz targets the tree defines (not the CLI, bench, ...).
 if run_step "fuzz configure" cmake --preset fuzz; then
   fuzz_targets=()
-  for t in fuzz_pack fuzz_household; do
+  for t in fuzz_pack fuzz_household fuzz_csv; do
     if ninja -C build/fuzz -t targets all 2>/dev/null | grep -q "^$t:"; then
       fuzz_targets+=("$t")
     fi
   done
   if [ "${#fuzz_targets[@]}" -eq 0 ]; then
-    skip "fuzz (no fuzz_pack or fuzz_household target defined yet)"
+    skip "fuzz (no fuzz_pack, fuzz_household or fuzz_csv target defined yet)"
   elif run_step "fuzz build" cmake --build --preset fuzz -j "$JOBS" --target "${fuzz_targets[@]}"; then
     run_fuzz
   fi

@@ -81,11 +81,63 @@ TEST(CsvReader, LastRecordWithoutLineEndAndNoTrailingEmptyRecord) {
     EXPECT_TRUE(read_all("").empty());
 }
 
-TEST(CsvReader, AnUnclosedQuoteIsFlaggedNotFatal) {
-    const auto records = read_all("a,b\n1,\"open\n2,3\n");
+TEST(CsvReader, AnUnclosedQuoteCostsOneRowAndTheRowsAfterItAreReadAgain) {
+    const auto records = read_all("a,b\n1,\"open\n2,3\r\n4,5\n");
+    ASSERT_EQ(records.size(), 4u);
+    EXPECT_FALSE(records[0].unterminated);
+    EXPECT_TRUE(records[1].unterminated);
+    EXPECT_EQ(records[1].line, 2u);
+    EXPECT_EQ(records[2].fields, (Fields{"2", "3"}));
+    EXPECT_EQ(records[2].line, 3u);
+    EXPECT_FALSE(records[2].unterminated);
+    EXPECT_EQ(records[3].fields, (Fields{"4", "5"}));
+    EXPECT_EQ(records[3].line, 4u);
+}
+
+TEST(CsvReader, AnUnclosedQuoteOnTheLastLineIsFlagged) {
+    const auto records = read_all("a,b\n1,\"open");
     ASSERT_EQ(records.size(), 2u);
     EXPECT_TRUE(records[1].unterminated);
+}
+
+std::string lines(size_t count, const std::string& line) {
+    std::string out;
+    for (size_t i = 0; i < count; ++i)
+        out += line + "\n";
+    return out;
+}
+
+TEST(CsvReader, AQuotedFieldMayHoldUpToTheLimitOfLineBreaks) {
+    const std::string cell = lines(CsvReader::kMaxQuotedLines, "note");
+    const auto records = read_all("1,\"" + cell + "\"\n2,x\n");
+    ASSERT_EQ(records.size(), 2u);
     EXPECT_FALSE(records[0].unterminated);
+    EXPECT_EQ(records[0].fields, (Fields{"1", cell}));
+    EXPECT_EQ(records[1].line, CsvReader::kMaxQuotedLines + 2);
+}
+
+TEST(CsvReader, AQuoteClosedOnlyPastTheLimitIsGivenUpAndTheLinesAfterItAreRows) {
+    // The stray quote on line 1 is closed by another 150 lines on: without the limit, those
+    // lines would all be one field and every row number after them would be off.
+    const auto records = read_all("1,\"stray\n" + lines(150, "r,s") + "t,u\"\n");
+    ASSERT_EQ(records.size(), 152u);
+    EXPECT_TRUE(records[0].unterminated);
+    for (size_t i = 1; i <= 150; ++i) {
+        EXPECT_EQ(records[i].fields, (Fields{"r", "s"})) << i;
+        EXPECT_EQ(records[i].line, i + 1) << i;
+    }
+    EXPECT_EQ(records[151].fields, (Fields{"t", "u\""}));  // a quote inside a field is text
+}
+
+TEST(CsvReader, AQuoteOverAMebibyteOfLinesIsGivenUpWithinTheLimit) {
+    const std::string long_line(CsvReader::kMaxFieldBytes / 4, 'x');
+    const auto records = read_all("\"" + lines(8, long_line) + "next,1\n");
+    ASSERT_GE(records.size(), 2u);
+    EXPECT_TRUE(records[0].unterminated);
+    EXPECT_EQ(records[1].fields, (Fields{long_line}));
+    EXPECT_EQ(records[1].line, 2u);
+    EXPECT_EQ(records.back().fields, (Fields{"next", "1"}));
+    EXPECT_EQ(records.back().line, 9u);
 }
 
 TEST(CsvReader, AQuoteInsideAnUnquotedFieldIsAnOrdinaryCharacter) {
