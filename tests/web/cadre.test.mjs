@@ -2,54 +2,14 @@
 // them after a reload, exports the roster for the township and imports a backup.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { axeViolations, openPhone, screenshot, startSession } from './browser.mjs';
-import { answerAll, chooseRegion, setFamily } from './family-flow.mjs';
+import {
+  HUITONG_66, HUITONG_ELDER, download, openCadreMode, registerHousehold, rosterNames, rowOf,
+} from './cadre-flow.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
 after(() => session?.close());
-
-// An 85-year-old in Huitong (docs/examples/huitong-85-year-old.json): the county's basic
-// elderly-service list gives her several items, each with papers to bring.
-const HUITONG_ELDER = {
-  quickStart: '只查一位老人',
-  household: { household_support: [], economic_hardship: false },
-  members: { p1: { age: 85, ability_level: 'mild', lives_alone: true } },
-};
-const HUITONG_66 = { ...HUITONG_ELDER, members: { p1: { age: 66 } } };
-
-async function openCadreMode(page) {
-  await page.getByRole('button', { name: '入户登记（村干部用）' }).click();
-  await page.getByRole('heading', { name: '入户登记名单' }).waitFor();
-}
-
-/** Registers one household from the roster and comes back to the roster. */
-async function registerHousehold(page, name, note, plan, { chooseCounty = false, answer = true } = {}) {
-  await page.getByLabel('户名（户主姓名或门牌号）').fill(name);
-  await page.getByLabel('备注（可以不填，例如：三组、电话）').fill(note);
-  await page.getByRole('button', { name: '开始登记这一户' }).click();
-  await page.getByText(`正在登记：${name}`).waitFor();
-  if (chooseCounty) await chooseRegion(page, ['43', '4312', '431225']);
-  await setFamily(page, plan);
-  if (answer) await answerAll(page, plan);
-  else await page.locator('form.question').waitFor();
-  await page.getByRole('button', { name: '回到名单' }).click();
-  await page.getByRole('heading', { name: '入户登记名单' }).waitFor();
-}
-
-function rowOf(page, name) {
-  return page.locator('.roster-table tbody tr').filter({ has: page.getByRole('button', { name, exact: true }) });
-}
-
-async function rosterNames(page) {
-  return page.locator('.roster-table tbody th .link-button').allInnerTexts();
-}
-
-async function download(page, buttonName) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
-  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
-}
 
 test('three households registered offline are all still there after a reload', async () => {
   const phone = await openPhone(session.browser);

@@ -8,7 +8,7 @@ import { ZHANGBEI_CARER, answerAll, savedHousehold, setFamily } from './family-f
 const WIDGET_KEY = 'carecheck.widget.answers.v1';
 const PAGE_KEY = 'carecheck.answers.v1';
 // What the event may carry: the summary of results, nothing the family typed or answered.
-const SUMMARY_FIELDS = ['as_of', 'format', 'missing_papers', 'open_questions', 'papers', 'programs', 'region'];
+const SUMMARY_FIELDS = ['as_of', 'format', 'groups', 'missing_papers', 'open_questions', 'papers', 'programs', 'region'];
 
 let session;
 before(async () => { session = await startSession(); });
@@ -133,8 +133,11 @@ test('the widget in a portal page: shadow root, a family\'s visit to results, th
   const eligible = detail.programs.filter((p) => p.status === 'eligible');
   assert.ok(eligible.length > 0, 'a qualifying family\'s summary names programs it can apply for');
   assert.ok(eligible.some((p) => /居家托养/.test(p.name.zh) && p.yearly === 1500), 'home foster care, 1500 yuan a year');
+  // The four services are alternatives: the summary says so, with the policy's own words.
+  assert.deepEqual(detail.groups.map((g) => g.name.zh), ['四种服务只能选一种']);
+  assert.equal(detail.programs.filter((p) => p.exclusive_group === detail.groups[0].id).length, 4);
   for (const program of detail.programs) {
-    assert.deepEqual(Object.keys(program).filter((k) => !['pack', 'program', 'member', 'status', 'kind', 'name', 'amount', 'yearly', 'where'].includes(k)), []);
+    assert.deepEqual(Object.keys(program).filter((k) => !['pack', 'program', 'member', 'status', 'kind', 'exclusive_group', 'name', 'amount', 'yearly', 'where'].includes(k)), []);
   }
   const sent = JSON.stringify(detail);
   for (const typed of ['妈妈', '儿子', 'economic_hardship', 'disability_type', 'intellectual', '"age"']) {

@@ -2,13 +2,21 @@
 // for. It sees only the summary the widget chose to send, never the family's answers.
 const WORTH_APPLYING = new Set(['eligible', 'depends_on_local_decision']);
 const STATUS = { eligible: '可以申请', depends_on_local_decision: '要看当地怎么定' };
-// Ways of care are alternatives (Zhangjiakou: only one may be chosen); related policies are
-// only worth asking about, so the portal lists them apart.
-const GROUPS = [
-  { title: '照护方式（只能选一种，到窗口再定）', kinds: ['service_mode'] },
-  { title: '补贴和服务', kinds: ['subsidy', 'service_item'] },
-  { title: '还可以去问问', kinds: ['related_policy'] },
-];
+
+/**
+ * The summary's programs in blocks: one per choose-one group (named by the rules, e.g.
+ * "四种服务只能选一种"), the others to apply for, and related policies to ask about.
+ */
+function blocksOf(summary) {
+  const programs = summary.programs.filter((p) => WORTH_APPLYING.has(p.status));
+  const inGroup = (group) => (p) => p.pack === group.pack && p.exclusive_group === group.id;
+  const blocks = summary.groups
+    .map((group) => ({ title: group.name.zh, programs: programs.filter(inGroup(group)) }));
+  const grouped = (p) => summary.groups.some((group) => inGroup(group)(p));
+  blocks.push({ title: '补贴和服务', programs: programs.filter((p) => !grouped(p) && p.kind !== 'related_policy') });
+  blocks.push({ title: '还可以去问问', programs: programs.filter((p) => !grouped(p) && p.kind === 'related_policy') });
+  return blocks.filter((block) => block.programs.length > 0);
+}
 
 function item(program) {
   const li = document.createElement('li');
@@ -41,17 +49,14 @@ function panel() {
 /** @param {Object} summary  the widget's summary ("carecheck-summary/1", docs/widget.md) */
 export function showApplyPanel(summary) {
   const box = panel();
-  const programs = summary.programs.filter((p) => WORTH_APPLYING.has(p.status));
-  const blocks = GROUPS.map(({ title, kinds }) => {
-    const mine = programs.filter((p) => kinds.includes(p.kind));
-    if (mine.length === 0) return null;
+  const blocks = blocksOf(summary);
+  box.querySelector('#apply-list').replaceChildren(...blocks.flatMap(({ title, programs }) => {
     const heading = Object.assign(document.createElement('h3'), { className: 'portal-apply__group', textContent: title });
     const list = document.createElement('ul');
-    list.append(...mine.map(item));
+    list.append(...programs.map(item));
     return [heading, list];
-  }).filter(Boolean).flat();
-  box.querySelector('#apply-list').replaceChildren(...blocks);
-  box.hidden = programs.length === 0;
+  }));
+  box.hidden = blocks.length === 0;
   box.querySelector('#apply-button').onclick = () => {
     box.querySelector('#apply-note').textContent =
       `（演示）这里会打开一网通办的申请表，带上要申请的项目；家里填的回答不会带过去。${summary.papers.length ? `要带的材料有 ${summary.papers.length} 样。` : ''}`;

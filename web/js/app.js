@@ -65,7 +65,7 @@ async function main() {
     if (next === mode) return;
     mode = next;
     writePref(MODE_KEY, mode);
-    if (mode === 'family') cadre?.leave(); // a household the cadre had open is not the family's
+    if (mode === 'family') cadre?.suspend(); // the cadre's place is kept for coming back
     redraw();
   };
   document.getElementById('mode-family').addEventListener('click', () => switchTo('family'));

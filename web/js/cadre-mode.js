@@ -5,167 +5,207 @@ import { h, show } from './dom.js';
 import { say } from './i18n.js';
 import { householdOf } from './state.js';
 import { summarise } from './result-summary.js';
-import { allHouseholds, deleteAllHouseholds, deleteHousehold, putHousehold, putHouseholds } from './roster-store.js';
+import {
+  addHousehold, allHouseholds, deleteAllHouseholds, deleteHousehold, importHouseholds, updateHousehold,
+} from './roster-store.js';
 import { duplicateRecord, newRecord } from './roster-file.js';
 import { renderRoster } from './roster-view.js';
 import { renderHousehold } from './household-view.js';
 
 const PLACE_KEY = 'carecheck.cadre.place'; // which screen and household to come back to
+const OWN_KEYS = /^carecheck\./; // what "delete everything" removes from localStorage
 
 /**
  * @typedef {Object} Screened  a household's summary, or why there is none
  * @property {import('./result-summary.js').Summary} [summary]
  * @property {Object} [open]    questions() output: the questions still worth asking
- * @property {string} [error]   the engine's message when the answers cannot be read
+ * @property {string} [error]   why the engine could not read the answers (or did not start)
+ * @property {boolean} [engineMissing]  the engine did not start: the answers may well be fine
  */
 
 /**
  * @param {import('./calculator.js').Context} ctx
  * @param {HTMLElement} bar  the line above the steps naming the household being screened
- * @param {{onDeletedAll?: () => void, region?: string}} [hooks]  region: the county a first household starts in
+ * @param {{onDeletedAll?: () => void, region?: string}} [hooks]  region: the county a first
+ *   household starts in
  */
 export function createCadreMode(ctx, bar, hooks = {}) {
   /** @type {Map<string, {key: string, screened: Promise<Screened>}>} */
-  const screenedCache = new Map();
+  const summaries = new Map();
+  /** Each household's answers as last written, so merely looking does not count as a change. */
+  const written = new Map();
   const cadre = {
     ctx,
     /** @type {import('./roster-store.js').HouseholdRecord[]} */
     records: [],
     /** roster view settings kept while the page is open */
     view: { search: '', filter: 'all', sort: 'updated' },
-    loaded: false,
 
+    /** Reads the roster again: another tab may have changed it. */
     async load() {
       try {
         cadre.records = await allHouseholds();
-        cadre.loaded = true;
+        for (const record of cadre.records) written.set(record.id, JSON.stringify(record.state));
       } catch (error) {
         ctx.announce(`${say('rosterStorageFailed')}${error?.message ?? ''}`);
-        cadre.records = [];
       }
     },
 
     find: (id) => cadre.records.find((r) => r.id === id),
 
-    /** Shows the roster, the household page or the steps, where the cadre last was. */
+    /** Shows the roster, the household sheet or the steps, where the cadre last was. */
     async resume() {
-      if (!cadre.loaded) await cadre.load();
+      await cadre.load();
       const place = readPlace();
       if (place.id && cadre.find(place.id)) {
-        if (place.screen === 'steps') cadre.screen(place.id);
+        if (place.screen === 'steps') cadre.askQuestions(place.id);
         else cadre.showHousehold(place.id);
       } else {
         cadre.showRoster();
       }
     },
 
-    showRoster(focusId) {
+    /** @param {string} [focusId]  e.g. the row of the household just left */
+    async showRoster(focusId) {
       cadre.leave();
+      await cadre.load();
       renderRoster(cadre, focusId);
     },
 
-    /** Closes the open household (the page switches to the family's own answers). */
+    /** Closes the open household; the roster is where the cadre comes back to. */
     leave() {
-      leaveHousehold();
+      cadre.suspend();
       writePlace({ screen: 'roster' });
     },
 
-    showHousehold(id, focusId) {
+    /** Puts cadre mode aside (the family's own answers are shown); its place is kept. */
+    suspend() {
+      bar.hidden = true;
+      bar.replaceChildren();
+      ctx.visit += 1; // a step still waiting for the engine must not draw over what comes next
+    },
+
+    showHousehold(id) {
       const record = cadre.find(id);
       if (!record) { cadre.showRoster(); return; }
-      leaveHousehold();
+      cadre.suspend();
       writePlace({ screen: 'household', id });
-      renderHousehold(cadre, record, focusId);
+      renderHousehold(cadre, record);
     },
 
     /** Asks the household's questions with the family page's steps. */
-    screen(id) {
+    askQuestions(id) {
       const record = cadre.find(id);
       if (!record) { cadre.showRoster(); return; }
       writePlace({ screen: 'steps', id });
       ctx.state = record.state;
       ctx.store = {
         save: () => cadre.save(record),
-        clear() { record.state.papers = {}; },
+        clear() { /* "start over" keeps the household on the roster, only its answers go */ },
+        // Starting over keeps the county: the cadre is still in the same village.
+        region: record.state.region,
       };
       showBar(record);
       ctx.go(record.state.step || 'region');
     },
 
+    /** Writes the household if its answers changed (another tab may have deleted it: then not). */
     async save(record) {
+      const state = JSON.stringify(record.state);
+      if (written.get(record.id) === state) return;
+      const before = record.updated;
       record.updated = new Date().toISOString();
       try {
-        await putHousehold(record);
+        if (await updateHousehold(record)) {
+          written.set(record.id, state);
+        } else {
+          record.updated = before;
+          ctx.announce(say('householdGone', { name: record.name }));
+        }
       } catch (error) {
+        record.updated = before;
         ctx.announce(`${say('rosterStorageFailed')}${error?.message ?? ''}`);
       }
     },
 
     async add(name, note) {
-      const recent = [...cadre.records].sort((a, b) => b.updated.localeCompare(a.updated))[0];
+      const recent = [...cadre.records].sort((a, b) => b.created.localeCompare(a.created))[0];
       const record = newRecord(name, note, recent?.state.region || hooks.region || '');
+      await addHousehold(record);
+      written.set(record.id, JSON.stringify(record.state));
       cadre.records.push(record);
-      await cadre.save(record);
-      cadre.screen(record.id);
+      cadre.askQuestions(record.id);
     },
 
     async rename(record, name, note) {
-      Object.assign(record, { name, note });
-      await cadre.save(record);
+      Object.assign(record, { name, note, updated: new Date().toISOString() });
+      if (!await updateHousehold(record)) ctx.announce(say('householdGone', { name: record.name }));
     },
 
     async duplicate(record) {
       const copy = duplicateRecord(record, say('copyName', { name: record.name }));
+      await addHousehold(copy);
+      written.set(copy.id, JSON.stringify(copy.state));
       cadre.records.push(copy);
-      await cadre.save(copy);
       return copy;
     },
 
     async remove(record) {
       await deleteHousehold(record.id);
       cadre.records = cadre.records.filter((r) => r !== record);
-      screenedCache.delete(record.id);
+      summaries.delete(record.id);
     },
 
-    /** Adds or replaces (same id) every imported household in one transaction. */
+    /**
+     * Adds or replaces (same id) the imported households, all in one transaction; a household
+     * changed on this device after the backup was made is kept.
+     */
     async importRecords(records) {
-      await putHouseholds(records);
-      const ids = new Set(records.map((r) => r.id));
-      const replaced = cadre.records.filter((r) => ids.has(r.id)).length;
-      cadre.records = [...cadre.records.filter((r) => !ids.has(r.id)), ...records];
-      return { added: records.length - replaced, replaced };
+      const counts = await importHouseholds(records);
+      await cadre.load();
+      return counts;
     },
 
-    /** Deletes the roster and every answer this page keeps on the device. */
+    /** Deletes the roster and every answer this page keeps on the device (nothing else's). */
     async deleteAll() {
       await deleteAllHouseholds();
       cadre.records = [];
-      screenedCache.clear();
-      try { localStorage.clear(); } catch { /* nothing could be stored either */ }
+      summaries.clear();
+      written.clear();
+      try {
+        for (const key of Object.keys(localStorage)) if (OWN_KEYS.test(key)) localStorage.removeItem(key);
+      } catch { /* nothing could be stored either */ }
       hooks.onDeletedAll?.();
     },
 
     /**
      * The household's summary, worked out by the engine (cached until its answers change).
      * @param {import('./roster-store.js').HouseholdRecord} record
-     * @returns {Promise<Screened>}
+     * @returns {Promise<Screened>}  never rejects: a failure is carried as {error}
      */
-    screened(record) {
+    summaryOf(record) {
       const household = householdOf(record.state);
       const key = JSON.stringify([household, record.state.papers]);
-      const cached = screenedCache.get(record.id);
+      const cached = summaries.get(record.id);
       if (cached?.key === key) return cached.screened;
-      const screened = screenHousehold(household, record.state);
-      screenedCache.set(record.id, { key, screened });
+      const screened = screen(household, record.state);
+      summaries.set(record.id, { key, screened });
       return screened;
     },
   };
 
-  async function screenHousehold(household, state) {
-    await ctx.engineReady;
-    const [result, open] = await Promise.all([ctx.engine.check(household), ctx.engine.questions(household)]);
-    if (!result.ok) return { error: result.error?.message ?? '' };
-    return { summary: summarise(result, open, state), open };
+  async function screen(household, state) {
+    try {
+      await ctx.engineReady;
+      const [result, open] = await Promise.all([ctx.engine.check(household), ctx.engine.questions(household)]);
+      if (!result.ok) return { error: result.error?.message ?? '' };
+      return { summary: summarise(result, open, state), open };
+    } catch (error) {
+      // The engine did not start (e.g. no connection on a first visit): the roster, its
+      // exports and "delete" still work without it.
+      console.info('carecheck: households are not screened without the engine', error?.message);
+      return { error: say('engineMissing'), engineMissing: true };
+    }
   }
 
   function showBar(record) {
@@ -175,15 +215,10 @@ export function createCadreMode(ctx, bar, hooks = {}) {
       h('div', { class: 'cadre-bar__actions' },
         h('button', { type: 'button', class: 'button button--small button--secondary', onClick: () => cadre.showHousehold(record.id) },
           say('householdSheet')),
-        h('button', { type: 'button', class: 'button button--small button--secondary', onClick: () => cadre.showRoster() },
-          say('backToRoster'))),
+        h('button', {
+          type: 'button', class: 'button button--small button--secondary', onClick: () => cadre.showRoster(`open-${record.id}`),
+        }, say('backToRoster'))),
     ]);
-  }
-
-  function leaveHousehold() {
-    bar.hidden = true;
-    bar.replaceChildren();
-    ctx.visit += 1; // a step still waiting for the engine must not draw over the roster
   }
 
   return cadre;

@@ -25,6 +25,8 @@ import { renderResults } from './results-view.js';
  * @property {() => void} startOver
  * @property {(result: Object, open: Object) => void} resultShown  called with check() and
  *   questions() whenever the results step is drawn
+ * @property {AnswerStore} store  where the answers being asked about are kept (cadre mode swaps it)
+ * @property {Promise<void>} engineReady  settles when the engine has started (or failed to)
  * @property {number} visit  counts steps shown; a step that waited for the engine draws only if
  *   no other step was shown meanwhile
  */
@@ -34,6 +36,7 @@ import { renderResults } from './results-view.js';
  * @typedef {Object} AnswerStore
  * @property {(state: import('./state.js').State) => void} save
  * @property {() => void} clear
+ * @property {string} [region]  the county "start over" keeps (else the preset one, if any)
  */
 
 /**
@@ -111,7 +114,7 @@ export async function mountCalculator(shell, options) {
     },
     startOver() {
       ctx.store.clear();
-      Object.assign(ctx.state, freshState(), { region: options.region || '' });
+      Object.assign(ctx.state, freshState(), { region: ctx.store.region ?? (options.region || '') });
       ctx.go(ctx.state.region ? 'family' : 'region');
     },
     resultShown(result, open) { options.onResult?.(result, open); },

@@ -47,6 +47,8 @@ function renderQuestion(ctx, question, remaining) {
     busy = true;
     const before = answerOf(state, key);
     setAnswer(state, key, value);
+    const visit = ctx.visit;
+    const store = ctx.store; // cadre mode may switch households while the engine checks
     const checked = await engine.validate(householdOf(state));
     busy = false;
     if (!checked.ok) {
@@ -54,6 +56,10 @@ function renderQuestion(ctx, question, remaining) {
       if (before.answered) setAnswer(state, key, before.value);
       else clearAnswer(state, key);
       refused.set(`${say('answerRefused')}${checked.error?.message ?? ''}`);
+      return;
+    }
+    if (visit !== ctx.visit) { // the family (or cadre) went elsewhere meanwhile: keep the answer, draw nothing
+      store.save(state);
       return;
     }
     const returnTo = state.editing?.returnTo;

@@ -1,30 +1,41 @@
-// A household's result in brief: what it may get, how many questions are still open, which
-// papers it needs and which of those it has not got yet. The cadre roster, its CSV export and
-// the portal widget's event all use this one shape.
+// A household's result in brief: what it may apply for (choose-one groups kept together), what
+// is only worth asking about, how many questions are still open, which papers it needs and which
+// of those it has not got yet. The cadre roster, its sheet and CSV, and the portal widget's
+// event all use this one shape, so they never disagree with the results page.
 
 /** Statuses worth applying for: the family should go and ask. */
 export const WORTH_APPLYING = new Set(['eligible', 'depends_on_local_decision']);
 
 /**
+ * @typedef {{zh: string, en: string}} Text
+ *
  * @typedef {Object} ProgramBrief
  * @property {string} pack      pack id
  * @property {string} program   program id
  * @property {string} [member]  member id for per-person programs
  * @property {string} status    eligible | depends_on_local_decision | needs_answers
- * @property {string} kind
- * @property {{zh: string, en: string}} name
- * @property {{zh: string, en: string}|null} amount  the engine's words for the amount
+ * @property {string} kind      service_mode | subsidy | service_item | related_policy
+ * @property {string} [exclusive_group]  id of the pack's choose-one group it belongs to
+ * @property {Text} name
+ * @property {Text|null} amount  the engine's words for the amount
  * @property {number|null} yearly
- * @property {{zh: string, en: string}|null} where   where to apply
+ * @property {Text|null} where   where to apply
+ *
+ * @typedef {Object} GroupBrief  a choose-one group: the family may have only one of its programs
+ * @property {string} pack
+ * @property {string} id
+ * @property {Text} name
+ * @property {string[]} ranked  program ids, most valuable first
  *
  * @typedef {Object} Summary
  * @property {string} format        "carecheck-summary/1"
  * @property {string} as_of
  * @property {string} region
  * @property {ProgramBrief[]} programs  every program not ruled out, worth applying first
+ * @property {GroupBrief[]} groups      choose-one groups among those programs
  * @property {number} open_questions   questions still worth asking
- * @property {Array<{zh: string, en: string}>} papers  papers to bring for the programs worth applying for
- * @property {Array<{zh: string, en: string}>} missing_papers  those not ticked as ready
+ * @property {Text[]} papers  papers to bring for the programs worth applying for
+ * @property {Text[]} missing_papers  those not ticked as ready
  */
 
 /**
@@ -35,6 +46,7 @@ export const WORTH_APPLYING = new Set(['eligible', 'depends_on_local_decision'])
  */
 export function summarise(result, open, state) {
   const programs = [];
+  const groups = [];
   for (const pack of result.packs || []) {
     for (const program of pack.programs) {
       if (program.status === 'not_eligible' || program.kind === 'provider_subsidy') continue;
@@ -44,11 +56,19 @@ export function summarise(result, open, state) {
         ...(program.member ? { member: program.member } : {}),
         status: program.status,
         kind: program.kind,
+        ...(program.exclusive_group ? { exclusive_group: program.exclusive_group } : {}),
         name: program.name,
         amount: program.amount?.text ?? null,
         yearly: program.amount?.yearly ?? null,
         where: program.apply?.where ?? null,
         documents: program.apply?.documents ?? [],
+      });
+    }
+    for (const group of pack.exclusive_groups || []) {
+      if (!programs.some((p) => p.pack === pack.id && p.exclusive_group === group.id)) continue;
+      groups.push({
+        pack: pack.id, id: group.id, name: group.name,
+        ranked: (group.ranked || []).map((entry) => (typeof entry === 'string' ? entry : entry.program)),
       });
     }
   }
@@ -61,6 +81,7 @@ export function summarise(result, open, state) {
     as_of: result.as_of,
     region: state.region,
     programs: programs.map(({ documents, ...brief }) => brief),
+    groups,
     open_questions: open?.ok ? (open.remaining ?? open.questions.length) : 0,
     papers,
     missing_papers: papers.filter((paper) => !ready[paperKey(paper)]),
@@ -68,9 +89,53 @@ export function summarise(result, open, state) {
 }
 
 /**
+ * What the family may apply for (eligible, or up to a local decision), related policies apart.
+ * @param {Summary} summary
+ * @returns {ProgramBrief[]}
+ */
+export function toApplyFor(summary) {
+  return summary.programs.filter((p) => WORTH_APPLYING.has(p.status) && p.kind !== 'related_policy');
+}
+
+/**
+ * Related policies the family already fits: worth asking about, nothing to compute.
+ * @param {Summary} summary
+ * @returns {ProgramBrief[]}
+ */
+export function worthAsking(summary) {
+  return summary.programs.filter((p) => p.status === 'eligible' && p.kind === 'related_policy');
+}
+
+/**
+ * Programs in the order to show them, each choose-one group gathered into one entry with its
+ * programs best first.
+ * @param {Summary} summary
+ * @param {ProgramBrief[]} programs  a subset of summary.programs
+ * @returns {Array<{group: GroupBrief|null, programs: ProgramBrief[]}>}
+ */
+export function groupChoices(summary, programs) {
+  const entries = [];
+  const seen = new Map();
+  for (const program of programs) {
+    const group = program.exclusive_group
+      ? summary.groups.find((g) => g.pack === program.pack && g.id === program.exclusive_group) ?? null
+      : null;
+    if (!group) { entries.push({ group: null, programs: [program] }); continue; }
+    const key = `${group.pack}/${group.id}`;
+    if (!seen.has(key)) { seen.set(key, { group, programs: [] }); entries.push(seen.get(key)); }
+    seen.get(key).programs.push(program);
+  }
+  for (const entry of seen.values()) {
+    const rank = (p) => { const i = entry.group.ranked.indexOf(p.program); return i < 0 ? Number.MAX_SAFE_INTEGER : i; };
+    entry.programs.sort((a, b) => rank(a) - rank(b));
+  }
+  return entries;
+}
+
+/**
  * The key a paper is ticked under in state.papers: its Chinese words, which stay the same when
  * the page's language changes.
- * @param {{zh: string, en: string}} paper
+ * @param {Text} paper
  * @returns {string}
  */
 export function paperKey(paper) {

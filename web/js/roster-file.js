@@ -29,7 +29,22 @@ export function newRecord(name, note, region) {
  */
 export function duplicateRecord(record, name) {
   const now = new Date().toISOString();
-  return { ...structuredClone(record), id: newHouseholdId(), name, created: now, updated: now };
+  const copy = { ...structuredClone(record), id: newHouseholdId(), name, created: now, updated: now };
+  copy.state.papers = {}; // the neighbours have their own papers to find
+  return copy;
+}
+
+/**
+ * The day of an ISO time on this phone's clock ("2026-11-24" at 05:34 Beijing time, not the
+ * UTC day before).
+ * @param {string} iso
+ * @returns {string}
+ */
+export function localDate(iso) {
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return '';
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
 }
 
 /**
@@ -74,7 +89,15 @@ export function rosterFromJson(text) {
     seen.add(record.id);
     checkState(record.state, `${at}/state`, need);
   });
-  return problems.length ? { ok: false, problems: problems.slice(0, 20) } : { ok: true, households: data.households };
+  if (problems.length) return { ok: false, problems: problems.slice(0, 20) };
+  return { ok: true, households: data.households.map(completeRecord) };
+}
+
+/** Fills what a hand-made or older backup may leave out, so every screen can read it. */
+function completeRecord(record) {
+  const state = { ...freshState(), ...record.state };
+  state.members = state.members.map((member) => ({ label: '', ...member }));
+  return { ...record, state };
 }
 
 function checkState(state, at, need) {
@@ -97,7 +120,9 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 /**
  * A CSV file: UTF-8 with a byte-order mark and CRLF lines, as Excel and WPS expect.
  * @param {string[]} header
- * @param {Array<Array<string|number>>} rows
+ * @param {Array<Array<string|number|{text: string}>>} rows  {text} marks what a person typed
+ *   (names, notes): a spreadsheet must show it as typed, never turn "5-3" into a date or a phone
+ *   number into 1.38E+10
  * @returns {string}
  */
 export function toCsv(header, rows) {
@@ -105,8 +130,16 @@ export function toCsv(header, rows) {
 }
 
 function csvCell(value) {
+  if (value && typeof value === 'object') return typedCell(value.text);
   let text = String(value ?? '');
   // A typed name starting with = + - @ would run as a formula in Excel: keep it text.
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Typed text that a spreadsheet would read as a number or date is written as ="…" (text). */
+function typedCell(text) {
+  const typed = String(text ?? '');
+  if (/^[\d\s./:-]+$/.test(typed) && /\d/.test(typed)) return `"=""${typed}"""`;
+  return csvCell(typed);
 }

@@ -1,8 +1,11 @@
 // The roster's file actions: export a table (CSV) and a backup (JSON), import a backup, and
 // delete everything on this device. Files go to the phone's downloads; nothing is uploaded.
 import { errorLine, h, uniqueId } from './dom.js';
-import { list, pick, say } from './i18n.js';
-import { rosterFromJson, rosterToJson, toCsv } from './roster-file.js';
+import { pick, say } from './i18n.js';
+import { localDate, rosterFromJson, rosterToJson, toCsv } from './roster-file.js';
+import { confirmAction } from './confirm-action.js';
+import { applyForLines, programLabel } from './brief-words.js';
+import { worthAsking } from './result-summary.js';
 
 /**
  * @param {ReturnType<import('./cadre-mode.js').createCadreMode>} cadre
@@ -12,17 +15,20 @@ import { rosterFromJson, rosterToJson, toCsv } from './roster-file.js';
 export function rosterFileActions(cadre, rows) {
   const importId = uniqueId('import');
   const problem = errorLine();
-  const day = new Date().toISOString().slice(0, 10);
+  const day = localDate(new Date().toISOString());
   const hasRows = rows.length > 0;
   return h('section', { class: 'roster__files', 'aria-labelledby': 'roster-files-title' },
     h('h3', { id: 'roster-files-title' }, say('rosterFiles')),
     hasRows && h('button', {
       type: 'button', class: 'button button--secondary', id: 'export-csv',
-      onClick: () => download(`登记名单-${day}.csv`, 'text/csv', rosterCsv(cadre, rows)),
+      onClick: () => download(say('csvFileName', { day }), 'text/csv', rosterCsv(cadre, rows)),
     }, say('exportCsv')),
     hasRows && h('button', {
       type: 'button', class: 'button button--secondary', id: 'export-json',
-      onClick: () => download(`登记备份-${day}.json`, 'application/json', rosterToJson(cadre.records)),
+      async onClick() {
+        await cadre.load(); // what another tab added since is in the backup too
+        download(say('backupFileName', { day }), 'application/json', rosterToJson(cadre.records));
+      },
     }, say('exportJson')),
     // A real file input, styled as a button through its label: keyboard and screen readers
     // reach it as "choose a file".
@@ -39,9 +45,9 @@ export function rosterFileActions(cadre, rows) {
           return;
         }
         try {
-          const { added, replaced } = await cadre.importRecords(read.households);
-          cadre.showRoster();
-          cadre.ctx.announce(say('imported', { added, replaced }));
+          const counts = await cadre.importRecords(read.households);
+          await cadre.showRoster();
+          cadre.ctx.announce([say('imported', counts), counts.kept > 0 && say('importKept', counts)].filter(Boolean).join(''));
         } catch (error) {
           problem.set(`${say('rosterStorageFailed')}${error?.message ?? ''}`);
         }
@@ -51,46 +57,42 @@ export function rosterFileActions(cadre, rows) {
     hasRows && deleteAll(cadre));
 }
 
-/** "Delete everything", asked twice in the page itself (a dialog box is easy to tap through). */
+/** "Delete everything", asked again in the page before it acts. */
 function deleteAll(cadre) {
-  const confirmBox = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': 'delete-all-question', hidden: true },
-    h('p', { id: 'delete-all-question', class: 'confirm__question' }, say('deleteAllQuestion', { n: cadre.records.length })),
-    h('button', {
-      type: 'button', class: 'button button--danger', id: 'delete-all-confirm',
-      async onClick() {
-        await cadre.deleteAll();
-        cadre.showRoster();
-        cadre.ctx.announce(say('deletedAll'));
-      },
-    }, say('deleteAllYes')),
-    h('button', {
-      type: 'button', class: 'button button--secondary',
-      onClick() { confirmBox.hidden = true; ask.focus(); },
-    }, say('deleteAllNo')));
-  const ask = h('button', {
-    type: 'button', class: 'button button--quiet', id: 'delete-all',
-    onClick() { confirmBox.hidden = false; confirmBox.querySelector('button').focus(); },
-  }, say('deleteAll'));
-  return h('div', { class: 'roster__danger' }, ask, confirmBox);
+  return confirmAction({
+    ask: say('deleteAll'),
+    question: say('deleteAllQuestion', { n: cadre.records.length }),
+    yes: say('deleteAllYes'),
+    no: say('deleteAllNo'),
+  }, async () => {
+    await cadre.deleteAll();
+    await cadre.showRoster();
+    cadre.ctx.announce(say('deletedAll'));
+  }, 'delete-all');
 }
 
-/** One row per household, in the roster's current language. */
+/** One row per household, oldest first, in the page's current language. */
 function rosterCsv(cadre, rows) {
-  const header = ['colHousehold', 'colNote', 'colRegion', 'colPeople', 'colEligible', 'colDepends',
+  const { catalogue } = cadre.ctx.engine ?? { catalogue: null };
+  const header = ['colHousehold', 'colNote', 'colRegion', 'colPeople', 'colEligible', 'colDepends', 'colAsk',
     'colOpen', 'colMissing', 'colPapers', 'colUpdated'].map((key) => say(key));
-  const names = (summary, status) => list((summary?.programs || []).filter((p) => p.status === status).map((p) => pick(p.name)));
+  // Program names hold 、 themselves, so items are parted with ；.
+  const items = (texts) => texts.join('；');
   const body = [...rows].sort((a, b) => a.record.created.localeCompare(b.record.created)).map(({ record, screened }) => {
     const { summary } = screened;
+    const { state } = record;
+    const lines = (status) => items(applyForLines(catalogue, state, summary, (p) => p.status === status).map((l) => l.text));
     return [
-      record.name, record.note,
-      cadre.ctx.regions.fullName(record.state.region) || record.state.region,
-      record.state.members.length,
-      summary ? names(summary, 'eligible') : say('householdUnreadable'),
-      names(summary, 'depends_on_local_decision'),
+      { text: record.name }, { text: record.note },
+      cadre.ctx.regions.fullName(state.region) || state.region,
+      state.members.length,
+      summary ? lines('eligible') : screened.error || say('householdUnreadable'),
+      summary ? lines('depends_on_local_decision') : '',
+      summary ? items(worthAsking(summary).map((p) => programLabel(catalogue, state, p))) : '',
       summary?.open_questions ?? '',
-      list((summary?.missing_papers || []).map(pick)),
-      list((summary?.papers || []).map(pick)),
-      record.updated.slice(0, 10),
+      items((summary?.missing_papers || []).map(pick)),
+      items((summary?.papers || []).map(pick)),
+      localDate(record.updated),
     ];
   });
   return toCsv(header, body);

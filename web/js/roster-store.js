@@ -54,14 +54,47 @@ export function allHouseholds() {
   return run('readonly', (store) => store.getAll());
 }
 
-/** @param {HouseholdRecord} record @returns {Promise<void>} */
-export function putHousehold(record) {
-  return run('readwrite', (store) => store.put(record));
+/**
+ * Writes a household that is still on the device. Another tab may have deleted it meanwhile:
+ * then nothing is written (a deleted household never comes back) and the result is false.
+ * @param {HouseholdRecord} record @returns {Promise<boolean>}
+ */
+export function updateHousehold(record) {
+  let written = false;
+  return run('readwrite', (store) => {
+    const existing = store.get(record.id);
+    existing.onsuccess = () => {
+      if (existing.result) { store.put(record); written = true; }
+    };
+    return null;
+  }).then(() => written);
 }
 
-/** @param {HouseholdRecord[]} records  written in one transaction: all or none @returns {Promise<void>} */
-export function putHouseholds(records) {
-  return run('readwrite', (store) => { records.forEach((r) => store.put(r)); return null; });
+/** @param {HouseholdRecord} record  a household new to the device @returns {Promise<void>} */
+export function addHousehold(record) {
+  return run('readwrite', (store) => store.add(record));
+}
+
+/**
+ * Imports households in one transaction (all or none). A household already on the device with a
+ * later change is kept: an old backup never overwrites newer answers.
+ * @param {HouseholdRecord[]} records
+ * @returns {Promise<{added: number, replaced: number, kept: number}>}
+ */
+export function importHouseholds(records) {
+  const counts = { added: 0, replaced: 0, kept: 0 };
+  return run('readwrite', (store) => {
+    for (const record of records) {
+      const existing = store.get(record.id);
+      existing.onsuccess = () => {
+        const stored = existing.result;
+        if (stored && stored.updated > record.updated) { counts.kept += 1; return; }
+        counts[stored ? 'replaced' : 'added'] += 1;
+        store.put(record);
+      };
+    }
+    return null;
+  }).then(() => counts);
 }
 
 /** @param {string} id @returns {Promise<void>} */

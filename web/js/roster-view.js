@@ -2,27 +2,29 @@
 // what is still unanswered, which papers are missing — with sorting, filtering, export, import
 // and "delete everything".
 import { errorLine, h, show, uniqueId } from './dom.js';
-import { list, pick, say } from './i18n.js';
+import { list, paren, pick, say } from './i18n.js';
+import { applyForLines } from './brief-words.js';
+import { toApplyFor, worthAsking } from './result-summary.js';
 import { rosterFileActions } from './roster-files-view.js';
+
+const applyCount = (s) => (s.summary ? toApplyFor(s.summary).length : 0);
+const openCount = (s) => s.summary?.open_questions ?? 0;
+const missingCount = (s) => s.summary?.missing_papers.length ?? 0;
 
 const FILTERS = {
   all: () => true,
-  worth: (s) => worth(s).length > 0,
-  open: (s) => (s.summary?.open_questions ?? 0) > 0,
-  papers: (s) => (s.summary?.missing_papers.length ?? 0) > 0,
-  nothing: (s) => s.summary && worth(s).length === 0,
+  worth: (s) => applyCount(s) > 0,
+  open: (s) => openCount(s) > 0,
+  papers: (s) => missingCount(s) > 0,
+  nothing: (s) => Boolean(s.summary) && applyCount(s) === 0,
 };
 const SORTS = {
   updated: (a, b) => b.record.updated.localeCompare(a.record.updated),
   name: (a, b) => a.record.name.localeCompare(b.record.name, 'zh-CN'),
-  worth: (a, b) => worth(b.screened).length - worth(a.screened).length,
-  open: (a, b) => (b.screened.summary?.open_questions ?? 0) - (a.screened.summary?.open_questions ?? 0),
-  papers: (a, b) => (b.screened.summary?.missing_papers.length ?? 0) - (a.screened.summary?.missing_papers.length ?? 0),
+  worth: (a, b) => applyCount(b.screened) - applyCount(a.screened),
+  open: (a, b) => openCount(b.screened) - openCount(a.screened),
+  papers: (a, b) => missingCount(b.screened) - missingCount(a.screened),
 };
-
-function worth(screened) {
-  return (screened.summary?.programs || []).filter((p) => p.status === 'eligible' || p.status === 'depends_on_local_decision');
-}
 
 /**
  * @param {ReturnType<import('./cadre-mode.js').createCadreMode>} cadre
@@ -31,7 +33,7 @@ function worth(screened) {
 export async function renderRoster(cadre, focusId) {
   const { ctx } = cadre;
   const visit = ctx.visit;
-  const rows = await Promise.all(cadre.records.map(async (record) => ({ record, screened: await cadre.screened(record) })));
+  const rows = await Promise.all(cadre.records.map(async (record) => ({ record, screened: await cadre.summaryOf(record) })));
   if (visit !== ctx.visit) return; // the cadre moved on meanwhile
 
   const heading = h('h2', { class: 'step__title' }, say('rosterTitle'));
@@ -40,14 +42,16 @@ export async function renderRoster(cadre, focusId) {
     const shown = rows.filter((row) => FILTERS[cadre.view.filter](row.screened) && matches(row.record, cadre.view.search))
       .sort(SORTS[cadre.view.sort]);
     tableArea.replaceChildren(rosterTable(cadre, shown, rows.length));
+    return shown.length;
   };
   drawTable();
+  const redraw = () => ctx.announceQuietly(tableCaption(drawTable(), rows.length));
 
   const view = h('div', { class: 'step roster' },
     heading,
     h('p', { class: 'step__help' }, say('rosterHelp')),
     addForm(cadre),
-    rows.length > 0 && controls(cadre, drawTable),
+    rows.length > 0 && controls(cadre, redraw),
     tableArea,
     rosterFileActions(cadre, rows));
   show(ctx.view, [view], (focusId && view.querySelector(`#${focusId}`)) || heading);
@@ -58,29 +62,64 @@ function matches(record, search) {
   return !words || `${record.name} ${record.note}`.toLowerCase().includes(words);
 }
 
-/** "Register a new household": a name is all it takes to start. */
-function addForm(cadre) {
+const tableCaption = (shown, total) => (shown === total ? say('rosterCount', { n: total }) : say('rosterCountShown', { n: shown, total }));
+
+/**
+ * The name and note fields of a household (registering one, or renaming it).
+ * @returns {{fields: HTMLElement[], read: (form: HTMLFormElement) => {name: string, note: string}|null}}
+ *   read() gives null (and says why, focusing the name) when the name is empty
+ */
+export function householdFields(record = { name: '', note: '' }) {
   const nameId = uniqueId('household-name');
   const noteId = uniqueId('household-note');
   const error = errorLine();
+  const fields = [
+    h('div', { class: 'field' },
+      h('label', { for: nameId, class: 'field__label' }, say('householdName')),
+      h('input', {
+        id: nameId, name: 'name', class: 'field__input', type: 'text', autocomplete: 'off', maxlength: 40,
+        value: record.name, 'aria-describedby': error.element.id,
+      })),
+    error.element,
+    h('div', { class: 'field' },
+      h('label', { for: noteId, class: 'field__label' }, say('householdNote')),
+      h('input', { id: noteId, name: 'note', class: 'field__input', type: 'text', autocomplete: 'off', maxlength: 80, value: record.note })),
+  ];
+  const read = (form) => {
+    const name = form.elements.name.value.trim();
+    form.elements.name.toggleAttribute('aria-invalid', !name);
+    if (!name) {
+      error.set(say('householdNameMissing'));
+      form.elements.name.focus();
+      return null;
+    }
+    return { name, note: form.elements.note.value.trim() };
+  };
+  return { fields, read };
+}
+
+/** "Register a new household": a name is all it takes to start. */
+function addForm(cadre) {
+  const { fields, read } = householdFields();
+  let busy = false; // a double tap registers one household, not two
   return h('form', {
-    class: 'roster__add', novalidate: true,
+    class: 'household-form', novalidate: true,
     async onSubmit(event) {
       event.preventDefault();
-      const form = event.currentTarget;
-      const name = form.elements.name.value.trim();
-      if (!name) { error.set(say('householdNameMissing')); form.elements.name.focus(); return; }
-      await cadre.add(name, form.elements.note.value.trim());
+      const entered = read(event.currentTarget);
+      if (!entered || busy) return;
+      busy = true;
+      try {
+        await cadre.add(entered.name, entered.note);
+      } catch (error) {
+        cadre.ctx.announce(`${say('rosterStorageFailed')}${error?.message ?? ''}`);
+      } finally {
+        busy = false;
+      }
     },
   },
   h('h3', {}, say('addHousehold')),
-  h('div', { class: 'field' },
-    h('label', { for: nameId, class: 'field__label' }, say('householdName')),
-    h('input', { id: nameId, name: 'name', class: 'field__input', type: 'text', autocomplete: 'off', maxlength: 40 })),
-  error.element,
-  h('div', { class: 'field' },
-    h('label', { for: noteId, class: 'field__label' }, say('householdNote')),
-    h('input', { id: noteId, name: 'note', class: 'field__input', type: 'text', autocomplete: 'off', maxlength: 80 })),
+  fields,
   h('button', { type: 'submit', class: 'button button--primary', id: 'add-household' }, say('startHousehold')));
 }
 
@@ -109,10 +148,10 @@ function controls(cadre, redraw) {
 
 function rosterTable(cadre, shown, total) {
   if (total === 0) return h('p', { class: 'summary__none' }, say('rosterEmpty'));
-  const caption = shown.length === total ? say('rosterCount', { n: total }) : say('rosterCountShown', { n: shown.length, total });
   const columns = ['colHousehold', 'colMayGet', 'colOpen', 'colMissing'].map((key) => say(key));
+  const catalogue = cadre.ctx.engine?.catalogue;
   return h('table', { class: 'roster-table' },
-    h('caption', { class: 'roster-table__caption', 'aria-live': 'polite' }, caption),
+    h('caption', { class: 'roster-table__caption' }, tableCaption(shown.length, total)),
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, shown.map(({ record, screened }) => h('tr', { 'data-household': record.id },
       h('th', { scope: 'row', 'data-label': columns[0] },
@@ -121,29 +160,33 @@ function rosterTable(cadre, shown, total) {
           onClick: () => cadre.showHousehold(record.id),
         }, record.name),
         record.note && h('span', { class: 'roster-table__note' }, record.note)),
-      h('td', { 'data-label': columns[1] }, mayGetCell(screened)),
+      h('td', { 'data-label': columns[1] }, mayGetCell(catalogue, record.state, screened)),
       h('td', { 'data-label': columns[2] }, openCell(screened)),
       h('td', { 'data-label': columns[3] }, missingCell(screened))))));
 }
 
-function mayGetCell(screened) {
-  if (screened.error !== undefined) return h('span', { class: 'error' }, say('householdUnreadable'));
-  const programs = worth(screened);
-  if (programs.length === 0) return say('mayGetNothing');
-  return h('ul', { class: 'roster-table__list' }, programs.map((p) => h('li', {},
-    h('span', { 'aria-hidden': 'true' }, say(`statusMark_${p.status}`), ' '),
-    pick(p.name),
-    p.status === 'depends_on_local_decision' && h('span', { class: 'visually-hidden' }, say('dependsShort')))));
+function mayGetCell(catalogue, state, screened) {
+  if (!screened.summary) return h('span', { class: 'error' }, screened.engineMissing ? screened.error : say('householdUnreadable'));
+  const lines = applyForLines(catalogue, state, screened.summary);
+  const asking = worthAsking(screened.summary).length;
+  if (lines.length === 0 && asking === 0) return say('mayGetNothing');
+  return h('ul', { class: 'roster-table__list' },
+    lines.map((line) => h('li', {},
+      h('span', { 'aria-hidden': 'true' }, say(`statusMark_${line.status}`), ' '),
+      line.text,
+      line.status === 'depends_on_local_decision' && paren(say('statusShort_depends_on_local_decision')))),
+    asking > 0 && h('li', { class: 'roster-table__ask' }, say('countRelated', { n: asking })));
 }
 
 function openCell(screened) {
-  const n = screened.summary?.open_questions ?? 0;
-  return screened.summary ? (n > 0 ? say('openQuestions', { n }) : say('allAnswered')) : '—';
+  if (!screened.summary) return '—';
+  const n = openCount(screened);
+  return n > 0 ? say('openQuestions', { n }) : say('allAnswered');
 }
 
 function missingCell(screened) {
   const summary = screened.summary;
-  if (!summary || worth(screened).length === 0) return '—';
+  if (!summary || toApplyFor(summary).length === 0) return '—';
   if (summary.papers.length === 0) return say('papersNotListed');
   return summary.missing_papers.length === 0 ? say('papersComplete') : list(summary.missing_papers.map(pick));
 }
