@@ -95,6 +95,8 @@ export class CarecheckCalculator extends HTMLElement {
     this.#applyLanguage();
 
     const state = loadState(WIDGET_STORAGE_KEY);
+    // The portal's county wins over one saved from another of its pages: this page serves it.
+    if (/^\d{6}$/.test(this.region)) state.region = '';
     presetRegion(state, this.region);
     this.#options = {
       base: BASE,
