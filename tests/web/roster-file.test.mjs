@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './browser.mjs';
 import { duplicateRecord, newRecord, rosterFromJson, rosterToJson, toCsv } from '../../web/js/roster-file.js';
+import { groupChoices, summarise, toApplyFor, worthAsking } from '../../web/js/result-summary.js';
 
 test('a backup reads back exactly as written', () => {
   const a = newRecord('王家', '三组', '431225');
@@ -51,4 +52,30 @@ test('the offline copy (sw.js) names every script and stylesheet of the page', (
       assert.ok(listed.has(`${dir}/${file}`), `web/sw.js does not cache ${dir}/${file}`);
     }
   }
+});
+
+test('the summary keeps a choose-one group together, best first, and related policies apart', () => {
+  const program = (id, kind, status, extra = {}) => ({ id, kind, status, name: { zh: id, en: id }, ...extra });
+  const result = {
+    as_of: '2026-11-23',
+    packs: [{
+      id: 'p',
+      exclusive_groups: [{ id: 'modes', name: { zh: '只能选一种', en: 'one of' }, ranked: [{ program: 'b' }, { program: 'a' }] }],
+      programs: [
+        program('a', 'service_mode', 'eligible', { exclusive_group: 'modes', apply: { documents: [{ zh: '户口本', en: 'hukou' }] } }),
+        program('b', 'service_mode', 'eligible', { exclusive_group: 'modes' }),
+        program('c', 'subsidy', 'depends_on_local_decision'),
+        program('d', 'related_policy', 'eligible'),
+        program('e', 'subsidy', 'not_eligible'),
+        program('f', 'provider_subsidy', 'eligible'),
+      ],
+    }],
+  };
+  const summary = summarise(result, { ok: true, questions: [], remaining: 2 }, { region: '130722', papers: { 户口本: true } });
+  assert.deepEqual(toApplyFor(summary).map((p) => p.program), ['a', 'b', 'c']);
+  assert.deepEqual(worthAsking(summary).map((p) => p.program), ['d']);
+  const entries = groupChoices(summary, toApplyFor(summary));
+  assert.deepEqual(entries.map((e) => [e.group?.id ?? null, e.programs.map((p) => p.program)]), [['modes', ['b', 'a']], [null, ['c']]]);
+  assert.equal(summary.open_questions, 2);
+  assert.deepEqual(summary.missing_papers, [], 'a paper ticked as ready is not missing');
 });

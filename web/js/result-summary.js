@@ -25,7 +25,8 @@ export const WORTH_APPLYING = new Set(['eligible', 'depends_on_local_decision'])
  * @property {string} pack
  * @property {string} id
  * @property {Text} name
- * @property {string[]} ranked  program ids, most valuable first
+ * @property {Array<{program: string, member?: string}>} ranked  most valuable first (the engine's
+ *   ranking by yearly value; per-person programs name the member)
  *
  * @typedef {Object} Summary
  * @property {string} format        "carecheck-summary/1"
@@ -68,7 +69,7 @@ export function summarise(result, open, state) {
       if (!programs.some((p) => p.pack === pack.id && p.exclusive_group === group.id)) continue;
       groups.push({
         pack: pack.id, id: group.id, name: group.name,
-        ranked: (group.ranked || []).map((entry) => (typeof entry === 'string' ? entry : entry.program)),
+        ranked: (group.ranked || []).map((entry) => (typeof entry === 'string' ? { program: entry } : entry)),
       });
     }
   }
@@ -126,10 +127,24 @@ export function groupChoices(summary, programs) {
     seen.get(key).programs.push(program);
   }
   for (const entry of seen.values()) {
-    const rank = (p) => { const i = entry.group.ranked.indexOf(p.program); return i < 0 ? Number.MAX_SAFE_INTEGER : i; };
-    entry.programs.sort((a, b) => rank(a) - rank(b));
+    entry.programs.sort((a, b) => rankWithin(entry.group, a.program, a.member) - rankWithin(entry.group, b.program, b.member));
   }
   return entries;
+}
+
+/**
+ * A program's place in its choose-one group's ranking; programs the ranking does not name go last.
+ * @param {{ranked?: Array<string|{program: string, member?: string}>}|null|undefined} group
+ *   a group from a check() result or a summary
+ * @param {string} programId
+ * @param {string} [member]
+ * @returns {number}
+ */
+export function rankWithin(group, programId, member) {
+  const index = (group?.ranked || []).findIndex((entry) => (typeof entry === 'string'
+    ? entry === programId
+    : entry.program === programId && (entry.member === undefined || entry.member === member)));
+  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
 }
 
 /**

@@ -5,7 +5,7 @@ import { amountLine, citeDetails, programCard } from './program-card.js';
 import { answersList, checklist } from './results-extras.js';
 import { regionWithin } from './engine.js';
 import { householdOf } from './state.js';
-import { WORTH_APPLYING } from './result-summary.js';
+import { WORTH_APPLYING, rankWithin } from './result-summary.js';
 
 const KIND_ORDER = ['service_mode', 'subsidy', 'service_item', 'related_policy'];
 const STATUS_ORDER = ['eligible', 'depends_on_local_decision', 'needs_answers', 'not_eligible'];
@@ -72,17 +72,6 @@ export async function renderResults(ctx) {
   ctx.resultShown(result, open);
 }
 
-/**
- * A program's place in its choose-one group's ranking (entries are {program, member?},
- * or plain ids); programs the ranking does not name go last.
- */
-function rankIn(group, program) {
-  const index = (group?.ranked || []).findIndex((entry) => (typeof entry === 'string'
-    ? entry === program.id
-    : entry.program === program.id && (entry.member === undefined || entry.member === program.member)));
-  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
-}
-
 /** When no loaded policy is about the family's place, say that plainly instead of "no". */
 function notCoveredNote(ctx) {
   const packs = ctx.engine.catalogue.packs;
@@ -109,7 +98,7 @@ function bestList(eligible) {
     grouped.add(key);
     const group = (entry.pack.exclusive_groups || []).find((g) => g.id === groupId);
     const members = eligible.filter((e) => e.pack === entry.pack && e.program.exclusive_group === groupId);
-    const rank = (e) => rankIn(group, e.program);
+    const rank = (e) => rankWithin(group, e.program.id, e.program.member);
     members.sort((a, b) => rank(a) - rank(b));
     lines.push(h('li', {}, h('span', {}, say('chooseOneOf', { name: pick(group?.name) || groupId })),
       h('ul', {}, members.map(item))));
@@ -151,7 +140,7 @@ function packMeta(pack) {
 function kindGroup(ctx, pack, kind, programs) {
   if (programs.length === 0) return null;
   const groups = (pack.exclusive_groups || []).filter((g) => programs.some((p) => p.exclusive_group === g.id));
-  const rank = (p) => rankIn(groups.find((g) => g.id === p.exclusive_group), p);
+  const rank = (p) => rankWithin(groups.find((g) => g.id === p.exclusive_group), p.id, p.member);
   const ordered = [...programs].sort((a, b) =>
     STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
     || rank(a) - rank(b)
