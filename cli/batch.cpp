@@ -137,6 +137,10 @@ private:
                              std::to_string(CsvReader::kMaxQuotedLines) +
                              " line breaks or before the end of the input; reading goes on at "
                              "the next line"});
+        } else if (record_.too_many_fields) {
+            out.issues.push_back({"too_many_fields", "", "", "",
+                                  at + ": more than " + std::to_string(CsvReader::kMaxFields) +
+                                          " fields (Excel's column limit)"});
         } else if (record_.oversized) {
             out.issues.push_back({"field_too_long", "", "", "",
                                   at + ": a field is longer than 1 MiB (a stray quote?)"});
@@ -230,6 +234,11 @@ std::optional<CsvMapping> open_mapping(const Service& service, const BatchOption
         CsvRecord record;
         if (reader.next(record))
             header = record.fields;
+        if (record.too_many_fields) {
+            issues.add("too_many_fields", "",
+                       "the CSV header row has more than " + std::to_string(CsvReader::kMaxFields) +
+                               " fields");
+        }
     }
     if (mapping && issues.empty())
         mapping->bind(header, issues);
