@@ -210,7 +210,8 @@ int refuse(const std::vector<Issue>& issues, int code, std::ostream& out, std::o
 }
 
 /// Reads and checks the mapping, then the header row (or the mapping's "columns").
-std::optional<CsvMapping> open_mapping(const Service& service, const BatchOptions& options,
+/// `describe` is the parsed Service::describe(): the catalogue the mapping is checked against.
+std::optional<CsvMapping> open_mapping(const Json& describe, const BatchOptions& options,
                                        CsvReader& reader, std::ostream& out, std::ostream& err,
                                        int& code) {
     std::string text;
@@ -221,7 +222,7 @@ std::optional<CsvMapping> open_mapping(const Service& service, const BatchOption
     }
     IssueList issues(options.map_file);
     const Json doc = parse_json(text, issues);
-    const FieldCatalogue catalogue = FieldCatalogue::from_describe(Json::parse(service.describe()));
+    const FieldCatalogue catalogue = FieldCatalogue::from_describe(describe);
     std::optional<CsvMapping> mapping;
     if (issues.empty())
         mapping = CsvMapping::load(doc, options.map_file, catalogue, issues);
@@ -262,12 +263,14 @@ int run_batch(const Service& service, const std::string& today_date, const Batch
                     kIoError, out, err);
         }
     }
+    // Parsed once per run: the mapping's catalogue and the summary's programs both come from it.
+    const Json describe = Json::parse(service.describe());
     CsvReader reader(in);
     std::optional<CsvMapping> mapping;
     std::unique_ptr<BatchInput> input;
     if (options.csv) {
         int code = kOk;
-        mapping = open_mapping(service, options, reader, out, err, code);
+        mapping = open_mapping(describe, options, reader, out, err, code);
         if (!mapping)
             return code;
         input = std::make_unique<CsvInput>(reader, *mapping);
@@ -275,7 +278,7 @@ int run_batch(const Service& service, const std::string& today_date, const Batch
         input = std::make_unique<JsonLinesInput>(in);
     }
 
-    BatchSummary summary(Json::parse(service.describe()));
+    BatchSummary summary(describe);
     Progress progress(options.progress_seconds, options.quiet, err);
     BatchItem item;
     while (input->next(item)) {
