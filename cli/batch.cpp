@@ -137,6 +137,10 @@ private:
                              std::to_string(CsvReader::kMaxQuotedLines) +
                              " line breaks or before the end of the input; reading goes on at "
                              "the next line"});
+        } else if (record_.too_many_fields) {
+            out.issues.push_back({"too_many_fields", "", "", "",
+                                  at + ": more than " + std::to_string(CsvReader::kMaxFields) +
+                                          " fields (Excel's column limit)"});
         } else if (record_.oversized) {
             out.issues.push_back({"field_too_long", "", "", "",
                                   at + ": a field is longer than 1 MiB (a stray quote?)"});
@@ -206,7 +210,8 @@ int refuse(const std::vector<Issue>& issues, int code, std::ostream& out, std::o
 }
 
 /// Reads and checks the mapping, then the header row (or the mapping's "columns").
-std::optional<CsvMapping> open_mapping(const Service& service, const BatchOptions& options,
+/// `describe` is the parsed Service::describe(): the catalogue the mapping is checked against.
+std::optional<CsvMapping> open_mapping(const Json& describe, const BatchOptions& options,
                                        CsvReader& reader, std::ostream& out, std::ostream& err,
                                        int& code) {
     std::string text;
@@ -217,7 +222,7 @@ std::optional<CsvMapping> open_mapping(const Service& service, const BatchOption
     }
     IssueList issues(options.map_file);
     const Json doc = parse_json(text, issues);
-    const FieldCatalogue catalogue = FieldCatalogue::from_describe(Json::parse(service.describe()));
+    const FieldCatalogue catalogue = FieldCatalogue::from_describe(describe);
     std::optional<CsvMapping> mapping;
     if (issues.empty())
         mapping = CsvMapping::load(doc, options.map_file, catalogue, issues);
@@ -230,6 +235,11 @@ std::optional<CsvMapping> open_mapping(const Service& service, const BatchOption
         CsvRecord record;
         if (reader.next(record))
             header = record.fields;
+        if (record.too_many_fields) {
+            issues.add("too_many_fields", "",
+                       "the CSV header row has more than " + std::to_string(CsvReader::kMaxFields) +
+                               " fields");
+        }
     }
     if (mapping && issues.empty())
         mapping->bind(header, issues);
@@ -253,12 +263,14 @@ int run_batch(const Service& service, const std::string& today_date, const Batch
                     kIoError, out, err);
         }
     }
+    // Parsed once per run: the mapping's catalogue and the summary's programs both come from it.
+    const Json describe = Json::parse(service.describe());
     CsvReader reader(in);
     std::optional<CsvMapping> mapping;
     std::unique_ptr<BatchInput> input;
     if (options.csv) {
         int code = kOk;
-        mapping = open_mapping(service, options, reader, out, err, code);
+        mapping = open_mapping(describe, options, reader, out, err, code);
         if (!mapping)
             return code;
         input = std::make_unique<CsvInput>(reader, *mapping);
@@ -266,7 +278,7 @@ int run_batch(const Service& service, const std::string& today_date, const Batch
         input = std::make_unique<JsonLinesInput>(in);
     }
 
-    BatchSummary summary(Json::parse(service.describe()));
+    BatchSummary summary(describe);
     Progress progress(options.progress_seconds, options.quiet, err);
     BatchItem item;
     while (input->next(item)) {

@@ -65,9 +65,18 @@ void CsvReader::append(CsvRecord& record, std::string& field, char c) {
     }
 }
 
+void CsvReader::end_field(CsvRecord& record, std::string& field) {
+    if (record.fields.size() < kMaxFields) {
+        record.fields.push_back(std::move(field));
+    } else {
+        record.too_many_fields = true;
+    }
+    field.clear();
+}
+
 bool CsvReader::next(CsvRecord& record) {
     record.fields.clear();
-    record.unterminated = record.oversized = false;
+    record.unterminated = record.oversized = record.too_many_fields = false;
     record.line = line_;
     if (!started_) {
         started_ = true;
@@ -103,8 +112,7 @@ bool CsvReader::next(CsvRecord& record) {
         if (c == kEof)
             break;
         if (c == ',') {
-            record.fields.push_back(std::move(field));
-            field.clear();
+            end_field(record, field);
             at_start = true;
             continue;
         }
@@ -125,7 +133,7 @@ bool CsvReader::next(CsvRecord& record) {
         at_start = false;
         append(record, field, static_cast<char>(c));
     }
-    record.fields.push_back(std::move(field));
+    end_field(record, field);
     return true;
 }
 

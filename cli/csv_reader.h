@@ -13,6 +13,10 @@
 // re-reading the bytes it had taken (at most about kMaxFieldBytes). An unclosed quote then costs
 // one row. (A stray quote closed by another stray quote a few lines on still joins those lines
 // into one record: CSV cannot tell that from a cell with line breaks.)
+//
+// A record keeps at most kMaxFields fields: a line of a million commas would otherwise become a
+// million empty strings in memory. Past that the record is flagged `too_many_fields`, the rest of
+// it is read and dropped, and reading goes on with the next record as usual.
 #pragma once
 
 #include <cstddef>
@@ -26,8 +30,9 @@ namespace carecheck {
 struct CsvRecord {
     std::vector<std::string> fields;
     size_t line = 0;
-    bool unterminated = false;  // a quoted field was not closed in time (see above)
-    bool oversized = false;     // a field was longer than CsvReader::kMaxFieldBytes and was cut
+    bool unterminated = false;     // a quoted field was not closed in time (see above)
+    bool oversized = false;        // a field was longer than CsvReader::kMaxFieldBytes and was cut
+    bool too_many_fields = false;  // more than CsvReader::kMaxFields fields; the rest were dropped
     bool blank() const { return fields.size() == 1 && fields[0].empty(); }
 };
 
@@ -38,6 +43,11 @@ public:
     static constexpr size_t kMaxFieldBytes = 1 << 20;
     /// More line breaks than this in one quoted field mean its quote was never closed.
     static constexpr size_t kMaxQuotedLines = 100;
+    /// Fields kept of one record: Excel's column limit (column XFD), so no row Excel exports is
+    /// wider, and a record with more is not a row of a table (a line of commas, the wrong file).
+    /// It bounds a record's field list (an empty field still costs a std::string) to about half
+    /// a MiB.
+    static constexpr size_t kMaxFields = 16384;
 
     explicit CsvReader(std::istream& in) : in_(*in.rdbuf()) {}
 
@@ -49,6 +59,7 @@ private:
     int peek();
     void skip_bom();
     void append(CsvRecord& record, std::string& field, char c);
+    void end_field(CsvRecord& record, std::string& field);
     void start_quote();
     /// In a quoted field, after `c` (a byte of it): true if the quote must be given up on now.
     bool quote_runs_away(int c);

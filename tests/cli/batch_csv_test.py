@@ -165,6 +165,24 @@ headless = dict(MAPPING, columns=HEADER)
 split, _ = run(["--no-header", "--quiet", "--csv", "--map", str(tmp / "headless.json")], tmp / "headless.csv")
 check(split == out, "--no-header with the mapping's columns gives other rows than the header row")
 
+# A row wider than Excel's 16 384 columns (a line of commas) is one error row; the rows after it
+# keep their numbers. A header row that wide is refused before any row is read.
+lines = buffer.getvalue().split("\r\n")
+wide = lines[:3] + ["," * 100_000] + lines[3:6]
+(tmp / "wide.csv").write_bytes("\r\n".join(wide).encode("utf-8"))
+wide_out, _ = run(["--quiet", "--csv", "--map", str(tmp / "mapping.json")], tmp / "wide.csv")
+check([o["row"] for o in wide_out] == [1, 2, 3, 4, 5, 6], f"wide row: rows {[o['row'] for o in wide_out]}")
+e = wide_out[2].get("error", {}) if len(wide_out) > 2 else {}
+check(e.get("code") == "too_many_fields" and e.get("message", "").startswith("row 3 (line "), f"wide row: {e}")
+check([dict(o, row=0) for o in wide_out[:2] + wide_out[3:]] == [dict(o, row=0) for o in out[:5]],
+      "wide row: the rows around it read differently")
+(tmp / "wide-header.csv").write_bytes(("," * 100_000 + "\r\n" + lines[1]).encode("utf-8"))
+with open(tmp / "wide-header.csv", "rb") as f:
+    refused = subprocess.run([cli, "batch", rules, "--csv", "--map", str(tmp / "mapping.json")], stdin=f,
+                             capture_output=True)
+check(refused.returncode == 1 and b'"code":"too_many_fields"' in refused.stdout.split(b"\n")[0],
+      f"wide header: exit {refused.returncode}, {refused.stdout[:300]!r}")
+
 if failures:
     print("\n".join(failures[:20]))
     sys.exit(1)

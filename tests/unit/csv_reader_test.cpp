@@ -155,5 +155,26 @@ TEST(CsvReader, AnOverlongFieldIsCutAndFlagged) {
     EXPECT_EQ(records[1].fields, (Fields{"next", "2"}));
 }
 
+TEST(CsvReader, ARecordOfUpToTheFieldLimitIsKeptWhole) {
+    const auto records = read_all(std::string(CsvReader::kMaxFields - 1, ',') + "\n");
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_FALSE(records[0].too_many_fields);
+    EXPECT_EQ(records[0].fields.size(), CsvReader::kMaxFields);
+}
+
+TEST(CsvReader, ARecordOverTheFieldLimitIsFlaggedAndTheNextRecordIsReadAsUsual) {
+    // A million commas would be a million empty strings: only the first kMaxFields are kept.
+    const auto records = read_all("a,b\n" + std::string(1000000, ',') + "\"x,\ny\",z\n1,2\n");
+    ASSERT_EQ(records.size(), 3u);
+    EXPECT_FALSE(records[0].too_many_fields);
+    EXPECT_TRUE(records[1].too_many_fields);
+    EXPECT_EQ(records[1].fields.size(), CsvReader::kMaxFields);
+    EXPECT_EQ(records[1].line, 2u);
+    // The rest of the record, a quoted line break included, is read past, not taken as records.
+    EXPECT_EQ(records[2].fields, (Fields{"1", "2"}));
+    EXPECT_EQ(records[2].line, 4u);
+    EXPECT_FALSE(records[2].too_many_fields);
+}
+
 }  // namespace
 }  // namespace carecheck
