@@ -288,7 +288,7 @@ int run_batch(const Service& service, const std::string& today_date, const Batch
                                   : service.screen(item.household, today_date);
         }
         // The service always returns an object starting {"ok":…, so the stamp goes in front.
-        const bool ok = result.compare(0, 10, "{\"ok\":true") == 0;
+        const bool ok = envelope_ok(result);
         if (!ok && item.error.empty())
             result = input->explain(result);
         if (ok)

@@ -36,4 +36,7 @@ int run_table(const std::vector<std::string>& paths, std::ostream& out);
 /// Today's date on this machine, YYYY-MM-DD.
 std::string today();
 
+/// Whether a service envelope says ok (every envelope starts {"ok":true or {"ok":false).
+inline bool envelope_ok(const std::string& json) { return json.compare(0, 10, "{\"ok\":true") == 0; }
+
 }  // namespace carecheck::cli

@@ -37,8 +37,6 @@ std::string read_stdin() {
     return buffer.str();
 }
 
-bool envelope_ok(const std::string& json) { return json.compare(0, 10, "{\"ok\":true") == 0; }
-
 /// Quotes are checked against the source texts only where the files are at hand (the CLI).
 int check_sources(const std::vector<cc::RuleFile>& files, std::string& report) {
     cc::LoadResult loaded = cc::load_ruleset(files);
@@ -105,11 +103,11 @@ int main(int argc, char** argv) {
     }
     cc::Service service;
     const std::string loaded = service.load(files);
-    if (!envelope_ok(loaded) || command == "validate") {
+    if (!cli::envelope_ok(loaded) || command == "validate") {
         std::string sources_report;
-        const int sources = envelope_ok(loaded) ? check_sources(files, sources_report) : cli::kOk;
+        const int sources = cli::envelope_ok(loaded) ? check_sources(files, sources_report) : cli::kOk;
         std::cout << (sources_report.empty() ? loaded : sources_report) << "\n";
-        if (!envelope_ok(loaded)) return cli::kInvalid;
+        if (!cli::envelope_ok(loaded)) return cli::kInvalid;
         return command == "validate" ? sources : cli::kUsage;
     }
     const std::string today = cli::today();
@@ -117,7 +115,7 @@ int main(int argc, char** argv) {
         const std::string input = read_stdin();
         const std::string out = command == "check" ? service.check(input, today) : service.questions(input, today);
         std::cout << out << "\n";
-        return envelope_ok(out) ? cli::kOk : cli::kInvalid;
+        return cli::envelope_ok(out) ? cli::kOk : cli::kInvalid;
     }
     if (command == "batch") return cli::run_batch(service, today, batch, std::cin, std::cout, std::cerr);
     if (command == "describe") {

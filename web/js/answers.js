@@ -1,5 +1,6 @@
 // Turning catalogue facts into questions, and answers back into words.
-import { list, pick, say } from './i18n.js';
+import { labelled, list, pick, say } from './i18n.js';
+import { memberName } from './people.js';
 
 /**
  * A question for an already answered fact (same shape as an entry of questions()),
@@ -35,4 +36,28 @@ export function answerInWords(catalogue, regions, factId, value) {
     case 'region': return regions?.fullName(value) || String(value);
     default: return String(value);
   }
+}
+
+/**
+ * Every answer given, in order: the hukou, the household's facts, then each person's.
+ * @param {import('./engine.js').Catalogue} catalogue
+ * @param {import('./state.js').State} state
+ * @returns {Array<{key: import('./state.js').AnswerKey, label: string, value: *}>}  label: the
+ *   question, with the person's name for member facts
+ */
+export function answeredFacts(catalogue, state) {
+  const question = (factId) => pick(catalogue.facts.get(factId)?.question) || factId;
+  const rows = [];
+  if (state.region) rows.push({ key: { fact: 'hukou_region' }, label: question('hukou_region'), value: state.region });
+  for (const [fact, value] of Object.entries(state.facts)) rows.push({ key: { fact }, label: question(fact), value });
+  for (const member of state.members) {
+    for (const [fact, value] of Object.entries(member.facts)) {
+      rows.push({
+        key: { fact, member: member.id },
+        label: labelled(memberName(catalogue, state, member.id), question(fact)),
+        value,
+      });
+    }
+  }
+  return rows;
 }

@@ -2,7 +2,8 @@
 // still to ask, which papers are missing, where to go, the answers given) and its actions.
 import { h, show } from './dom.js';
 import { labelled, list, paren, pick, say } from './i18n.js';
-import { answerInWords } from './answers.js';
+import { answeredFacts } from './answers.js';
+import { answerItem } from './results-extras.js';
 import { memberName } from './people.js';
 import { groupChoices, toApplyFor, worthAsking } from './result-summary.js';
 import { programLabel } from './brief-words.js';
@@ -92,21 +93,12 @@ function programTable(ctx, state, summary, programs, captionKey) {
 function answers(ctx, record) {
   const { catalogue } = ctx.engine;
   const { state } = record;
-  const question = (factId) => pick(catalogue.facts.get(factId)?.question) || factId;
-  const rows = [
-    ...(state.region ? [[question('hukou_region'), 'hukou_region', state.region]] : []),
-    ...Object.entries(state.facts).map(([fact, value]) => [question(fact), fact, value]),
-    ...state.members.flatMap((member) => Object.entries(member.facts)
-      .map(([fact, value]) => [labelled(memberName(catalogue, state, member.id), question(fact)), fact, value])),
-  ];
+  const rows = answeredFacts(catalogue, state);
   const people = state.members.map((member) => memberName(catalogue, state, member.id));
   return h('section', { class: 'sheet__part' },
     h('h3', {}, say('sheetAnswers')),
     h('p', {}, labelled(say('sheetPeople'), list(people))),
-    rows.length === 0 ? h('p', {}, say('noAnswersYet')) : h('ul', { class: 'answer-list' }, rows.map(([label, fact, value]) =>
-      h('li', { class: 'answer' },
-        h('span', { class: 'answer__question' }, label),
-        h('span', { class: 'answer__value' }, answerInWords(catalogue, ctx.regions, fact, value))))));
+    rows.length === 0 ? h('p', {}, say('noAnswersYet')) : h('ul', { class: 'answer-list' }, rows.map((answer) => answerItem(catalogue, ctx.regions, answer))));
 }
 
 function actions(cadre, record) {

@@ -1,8 +1,7 @@
 // Parts of the results page beyond the programs: the papers checklist and the answers given.
 import { h, uniqueId } from './dom.js';
 import { labelled, list, paren, pick, say } from './i18n.js';
-import { answerInWords } from './answers.js';
-import { memberName } from './people.js';
+import { answerInWords, answeredFacts } from './answers.js';
 import { paperKey } from './result-summary.js';
 
 /**
@@ -53,24 +52,12 @@ export function checklist(ctx, entries) {
  */
 export function answersList(ctx) {
   const { state, engine, regions } = ctx;
-  const rows = [];
-  const row = (key, label, value) => rows.push(h('li', { class: 'answer' },
-    h('span', { class: 'answer__question' }, label),
-    h('span', { class: 'answer__value' }, answerInWords(engine.catalogue, regions, key.fact, value)),
+  const rows = answeredFacts(engine.catalogue, state).map((answer) => answerItem(engine.catalogue, regions, answer,
     h('button', {
       type: 'button', class: 'button button--quiet button--small',
-      'aria-label': labelled(say('changeAnswer'), label),
-      onClick() { state.editing = { ...key, returnTo: 'results' }; ctx.save(); ctx.go('questions'); },
+      'aria-label': labelled(say('changeAnswer'), answer.label),
+      onClick() { state.editing = { ...answer.key, returnTo: 'results' }; ctx.save(); ctx.go('questions'); },
     }, say('changeAnswer'))));
-  const question = (factId) => pick(engine.catalogue.facts.get(factId)?.question) || factId;
-
-  if (state.region) row({ fact: 'hukou_region' }, question('hukou_region'), state.region);
-  for (const [fact, value] of Object.entries(state.facts)) row({ fact }, question(fact), value);
-  for (const member of state.members) {
-    for (const [fact, value] of Object.entries(member.facts)) {
-      row({ fact, member: member.id }, labelled(memberName(engine.catalogue, state, member.id), question(fact)), value);
-    }
-  }
   return h('details', { class: 'answers-box' },
     h('summary', {}, say('yourAnswers'), paren(rows.length)),
     h('ul', { class: 'answer-list' }, rows),
@@ -80,4 +67,19 @@ export function answersList(ctx) {
         type: 'button', class: 'button button--quiet',
         onClick() { if (window.confirm(say('startOverConfirm'))) ctx.startOver(); },
       }, say('startOver'))));
+}
+
+/**
+ * One answer as a list item: the question, the answer in words, and any controls after them.
+ * @param {import('./engine.js').Catalogue} catalogue
+ * @param {import('./regions.js').RegionTree} regions
+ * @param {{key: import('./state.js').AnswerKey, label: string, value: *}} answer  from answeredFacts()
+ * @param {...Node} controls
+ * @returns {HTMLElement}
+ */
+export function answerItem(catalogue, regions, { key, label, value }, ...controls) {
+  return h('li', { class: 'answer' },
+    h('span', { class: 'answer__question' }, label),
+    h('span', { class: 'answer__value' }, answerInWords(catalogue, regions, key.fact, value)),
+    controls);
 }
