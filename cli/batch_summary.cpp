@@ -111,7 +111,8 @@ void BatchSummary::write_table(std::ostream& out) const {
     for (const Program& p : programs_)
         width = std::max(width, p.id.size());
     const auto row = [&](const std::string& id, const std::string& per,
-                         const std::array<std::string, 4>& cells, const std::string& name) {
+                         const std::array<std::string, BatchSummary::kStatuses.size()>& cells,
+                         const std::string& name) {
         out << "  " << std::left << std::setw(static_cast<int>(width)) << id << "  " << std::setw(9)
             << per << std::right;
         for (const std::string& cell : cells)
@@ -125,9 +126,9 @@ void BatchSummary::write_table(std::ostream& out) const {
             out << "\n"
                 << pack << "  " << (pack_titles_.count(pack) ? pack_titles_.at(pack) : "") << '\n';
             row("program", "counts",
-                {"eligible", "local decision", "needs answers", "not eligible"}, "");
+                {"eligible", "local decision", "needs answers", "not eligible", "worth asking"}, "");
         }
-        std::array<std::string, 4> cells;
+        std::array<std::string, kStatuses.size()> cells;
         for (size_t i = 0; i < cells.size(); ++i)
             cells[i] = std::to_string(p.counts[i]);
         row(p.id, p.per_member ? "members" : "families", cells, p.name);

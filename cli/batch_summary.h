@@ -19,8 +19,9 @@ namespace carecheck {
 
 class BatchSummary {
 public:
-    static constexpr std::array<const char*, 4> kStatuses = {
-            "eligible", "depends_on_local_decision", "needs_answers", "not_eligible"};
+    // "worth_asking" (related policies) is counted in a column of its own, never with "eligible".
+    static constexpr std::array<const char*, 5> kStatuses = {
+            "eligible", "depends_on_local_decision", "needs_answers", "not_eligible", "worth_asking"};
 
     /// `describe` is Service::describe() output: the packs and programs, with their names.
     explicit BatchSummary(const Json& describe);
@@ -46,8 +47,12 @@ private:
     struct Program {
         std::string pack, id, name;
         bool per_member = false;
-        std::array<size_t, 4> counts{};
-        size_t total() const { return counts[0] + counts[1] + counts[2] + counts[3]; }
+        std::array<size_t, kStatuses.size()> counts{};
+        size_t total() const {
+            size_t sum = 0;
+            for (size_t n : counts) sum += n;
+            return sum;
+        }
     };
     void add(const std::string& pack, const std::string& program, bool member,
              const std::string& status);

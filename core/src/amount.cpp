@@ -46,7 +46,8 @@ AmountResult compute_plain(const Amount& amount, const Pack& pack, const Househo
             result.value = amount.value;
             result.yearly = amount.value * periods_per_year(amount.period);
             result.bound = "exact";
-            result.text = make_text(v + " " + unit.zh, v + " " + unit.en);
+            result.text = amount.suggested ? make_text("建议 " + v + " " + unit.zh, "suggested " + v + " " + unit.en)
+                                           : make_text(v + " " + unit.zh, v + " " + unit.en);
             break;
         case AmountKind::Floor:
             result.value = amount.value;
@@ -57,7 +58,8 @@ AmountResult compute_plain(const Amount& amount, const Pack& pack, const Househo
         case AmountKind::PerDay: {
             result.value = amount.value;
             result.bound = "up_to";
-            result.text = make_text(v + " " + unit.zh, v + " " + unit.en);
+            result.text = amount.per_meal ? make_text("每餐 " + v + " 元，每天补一餐", v + " yuan a meal, one meal a day")
+                                          : make_text(v + " " + unit.zh, v + " " + unit.en);
             if (amount.max_days_per_month > 0) {
                 const std::string days = std::to_string(amount.max_days_per_month);
                 result.yearly = amount.value * amount.max_days_per_month * 12;
@@ -105,10 +107,37 @@ AmountResult compute_plain(const Amount& amount, const Pack& pack, const Househo
     return result;
 }
 
-}  // namespace
+/// A per-person figure of a household program, counted for the members it names ("2 people").
+void count_people(AmountResult& result, const Amount& declared, const Household& household) {
+    if (declared.people_roles.empty() || !result.amount || result.amount->per != "person") return;
+    int people = 0;
+    for (const Member& member : household.members) {
+        bool counted = false;
+        for (const std::string& role : declared.people_roles) counted = counted || member.has_role(role);
+        people += counted ? 1 : 0;
+    }
+    result.people = people;
+    const std::string n = std::to_string(people);
+    result.text.zh += "；按家里 " + n + " 个人算";
+    result.text.en += "; counted for " + n + (people == 1 ? " person" : " people");
+    if (result.yearly) {
+        result.yearly = *result.yearly * people;
+        const std::string y = format_number(*result.yearly);
+        result.text.zh += "，一年共 " + y + " 元";
+        result.text.en += ", " + y + " yuan a year in all";
+    }
+}
 
-AmountResult compute_amount(const Amount& amount, const Pack& pack, const Household& household,
-                            const std::function<std::optional<bool>(const Condition&)>& when) {
+/// "可据实调整": the locality may change the figure.
+void add_adjustable(AmountResult& result, const Amount& declared) {
+    const bool adjustable = declared.adjustable || (result.amount && result.amount->adjustable);
+    if (!adjustable || !result.present) return;
+    result.text.zh += "（当地可以按实际调整）";
+    result.text.en += " (the locality may adjust it)";
+}
+
+AmountResult compute_resolved(const Amount& amount, const Pack& pack, const Household& household,
+                              const std::function<std::optional<bool>(const Condition&)>& when) {
     if (amount.kind != AmountKind::ByCase) return compute_plain(amount, pack, household);
     for (const Amount::Case& c : amount.cases) {
         const std::optional<bool> applies = when(*c.when);
@@ -135,6 +164,16 @@ AmountResult compute_amount(const Amount& amount, const Pack& pack, const Househ
     }
     if (amount.otherwise) return compute_plain(*amount.otherwise, pack, household);
     return AmountResult{};
+}
+
+}  // namespace
+
+AmountResult compute_amount(const Amount& amount, const Pack& pack, const Household& household,
+                            const std::function<std::optional<bool>(const Condition&)>& when) {
+    AmountResult result = compute_resolved(amount, pack, household, when);
+    count_people(result, amount, household);
+    add_adjustable(result, amount);
+    return result;
 }
 
 }  // namespace carecheck

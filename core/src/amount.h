@@ -18,6 +18,7 @@ struct AmountResult {
     std::optional<double> value;      // in the document's unit (formula: once the parameter is known)
     std::optional<double> yearly;
     std::string bound = "unknown";
+    int people = 0;                   // per-person amount counted for this many people (0: not counted)
     Text text;                        // e.g. "1500 元/户/年" / "1,500 yuan per household per year"
 };
 

@@ -1,6 +1,7 @@
 #include "condition_compiler.h"
 
 #include <functional>
+#include <set>
 
 #include "dates.h"
 #include "json_read.h"
@@ -182,7 +183,7 @@ std::unique_ptr<Condition> ConditionCompiler::node(const Json& json, const std::
             auto status = is[i].is_string() ? parse_status(is[i].get<std::string>()) : std::nullopt;
             if (!status) {
                 issues_.add("unknown_status", pointer_join(pointer_join(path, "is"), i),
-                            "status must be eligible, not_eligible, needs_answers or depends_on_local_decision");
+                            "status must be eligible, not_eligible, needs_answers, depends_on_local_decision or worth_asking");
                 return nullptr;
             }
             out->statuses.push_back(*status);
@@ -370,14 +371,15 @@ std::unique_ptr<Amount> ConditionCompiler::compile_amount(const Json& json, cons
         }
     };
     if (json.contains("note")) amount->note = read_text(json, "note", path, issues_, true);
+    read_payee(json, path, *amount);
 
     if (*kind == "fixed" || *kind == "floor") {
-        check_keys(json, path, {"kind", "value", "per", "period", "note"}, issues_);
+        check_keys(json, path, {"kind", "value", "per", "period", "note", "paid_to", "suggested", "adjustable", "people"}, issues_);
         amount->kind = *kind == "fixed" ? AmountKind::Fixed : AmountKind::Floor;
         amount->value = number("value", true);
         unit(true);
     } else if (*kind == "per_day") {
-        check_keys(json, path, {"kind", "value", "per", "max_days_per_month", "note"}, issues_);
+        check_keys(json, path, {"kind", "value", "per", "max_days_per_month", "per_meal", "note", "paid_to", "suggested", "adjustable", "people"}, issues_);
         amount->kind = AmountKind::PerDay;
         amount->value = number("value", true);
         const double days = number("max_days_per_month", false);
@@ -385,9 +387,10 @@ std::unique_ptr<Amount> ConditionCompiler::compile_amount(const Json& json, cons
             issues_.add("wrong_type", pointer_join(path, "max_days_per_month"), "a whole number of days, 0 to 31");
         }
         amount->max_days_per_month = static_cast<int>(days);
+        amount->per_meal = flag(json, "per_meal", path);
         unit(false);
     } else if (*kind == "formula") {
-        check_keys(json, path, {"kind", "parameter", "factor", "floor", "per", "period", "note"}, issues_);
+        check_keys(json, path, {"kind", "parameter", "factor", "floor", "per", "period", "note", "paid_to", "suggested", "adjustable", "people"}, issues_);
         amount->kind = AmountKind::Formula;
         const auto parameter = read_string(json, "parameter", path, issues_, true);
         bool known = false;
@@ -407,12 +410,12 @@ std::unique_ptr<Amount> ConditionCompiler::compile_amount(const Json& json, cons
         }
         unit(true);
     } else if (*kind == "local") {
-        check_keys(json, path, {"kind", "per", "period", "decided_by", "note"}, issues_);
+        check_keys(json, path, {"kind", "per", "period", "decided_by", "note", "paid_to", "suggested", "adjustable", "people"}, issues_);
         amount->kind = AmountKind::Local;
         amount->decided_by = read_text(json, "decided_by", path, issues_, true);
         unit(true);
     } else if (*kind == "by_case") {
-        check_keys(json, path, {"kind", "cases", "otherwise", "note"}, issues_);
+        check_keys(json, path, {"kind", "cases", "otherwise", "note", "paid_to", "suggested", "adjustable", "people"}, issues_);
         amount->kind = AmountKind::ByCase;
         const std::string at = pointer_join(path, "cases");
         if (!json.contains("cases") || !json.at("cases").is_array() || json.at("cases").empty()) {
@@ -444,6 +447,43 @@ std::unique_ptr<Amount> ConditionCompiler::compile_amount(const Json& json, cons
         return nullptr;
     }
     return amount;
+}
+
+/// Who is paid and how firm the figure is: the same keys on every kind of amount.
+void ConditionCompiler::read_payee(const Json& json, const std::string& path, Amount& amount) {
+    if (json.contains("paid_to")) {
+        static const std::set<std::string> kPayees = {"family", "institution", "service_provider", "meal_point"};
+        const auto paid_to = read_string(json, "paid_to", path, issues_, true);
+        if (paid_to && !kPayees.count(*paid_to)) {
+            issues_.add("bad_value", pointer_join(path, "paid_to"),
+                        "\"paid_to\" is family, institution, service_provider or meal_point");
+        } else if (paid_to) {
+            amount.paid_to = *paid_to;
+        }
+    }
+    amount.suggested = flag(json, "suggested", path);
+    amount.adjustable = flag(json, "adjustable", path);
+    if (json.contains("people")) {
+        const Json& roles = json.at("people");
+        const std::string at = pointer_join(path, "people");
+        if (!roles.is_array() || roles.empty()) issues_.add("wrong_type", at, "\"people\" is a non-empty array of role ids");
+        for (size_t i = 0; roles.is_array() && i < roles.size(); ++i) {
+            if (!roles[i].is_string() || !ruleset_.has_role(roles[i].get<std::string>())) {
+                issues_.add("unknown_role", pointer_join(at, i), "no such role in the catalogue");
+                continue;
+            }
+            amount.people_roles.push_back(roles[i].get<std::string>());
+        }
+    }
+}
+
+bool ConditionCompiler::flag(const Json& json, const char* key, const std::string& path) {
+    if (!json.contains(key)) return false;
+    if (!json.at(key).is_boolean()) {
+        issues_.add("wrong_type", pointer_join(path, key), std::string("\"") + key + "\" is true or false");
+        return false;
+    }
+    return json.at(key).get<bool>();
 }
 
 bool ConditionCompiler::reads_member_fact(const Condition& condition, std::vector<int>& visiting) const {

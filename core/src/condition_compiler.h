@@ -28,6 +28,8 @@ public:
     void check_references();
 
 private:
+    void read_payee(const Json& json, const std::string& path, Amount& amount);
+    bool flag(const Json& json, const char* key, const std::string& path);
     std::unique_ptr<Condition> node(const Json& json, const std::string& path, bool member_context,
                                     int depth);
     void compile_fact_test(const Json& json, const std::string& path, bool member_context, Condition& out);

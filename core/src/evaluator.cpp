@@ -126,6 +126,8 @@ const Outcome& PackEvaluator::outcome(size_t program_index, const Member* member
         out.status = Status::NotEligible;
     } else if (conditions == Tri::Unknown) {
         out.status = Status::NeedsAnswers;
+    } else if (program.kind == "related_policy") {
+        out.status = Status::WorthAsking;
     } else if (!program.local) {
         out.status = Status::Eligible;
     } else if (!program.local->unless) {
@@ -165,6 +167,16 @@ std::optional<Json> PackEvaluator::lookup(const Fact& fact, const Member* member
         }
     }
     return std::nullopt;
+}
+
+std::pair<std::optional<Json>, const Fact*> PackEvaluator::lookup_with_default(const Fact& fact,
+                                                                              const Member* member) const {
+    const Fact* tried = &fact;
+    for (const Fact* f = &fact; f; f = f->default_fact) {
+        tried = f;
+        if (auto value = lookup(*f, member)) return {std::move(value), f};
+    }
+    return {std::nullopt, tried};
 }
 
 int PackEvaluator::eval(Outcome& out, const Condition& c, const Member* member) {
@@ -209,13 +221,13 @@ int PackEvaluator::eval(Outcome& out, const Condition& c, const Member* member) 
         case Op::HasAll:
         case Op::HasNone:
         case Op::Answered: {
-            std::optional<Json> fact_value = lookup(*c.fact, member);
+            auto [fact_value, source] = lookup_with_default(*c.fact, member);
             if (c.op == Op::Answered) {
                 value = from_bool(fact_value.has_value());
             } else if (fact_value) {
                 value = test_fact(c, *fact_value);
             }
-            node().fact = c.fact;
+            node().fact = source;
             node().fact_value = std::move(fact_value);
             break;
         }

@@ -63,6 +63,9 @@ private:
     int eval(Outcome& out, const Condition& condition, const Member* member);
     Tri eval_quantifier(Outcome& out, int index, const Condition& condition);
     std::optional<Json> lookup(const Fact& fact, const Member* member) const;
+    /// The answer to `fact`, or to the fact it defaults to when unanswered; also the fact whose
+    /// answer was used (the last one tried when none is known: that is the one worth asking).
+    std::pair<std::optional<Json>, const Fact*> lookup_with_default(const Fact& fact, const Member* member) const;
 
     const Pack& pack_;
     const Household& household_;

@@ -60,6 +60,7 @@ private:
     void read_program(Pack& pack, const Json& json, const std::string& path, ConditionCompiler& compiler,
                       IssueList& issues);
     void check_meta(const Json& meta, IssueList& issues);
+    void resolve_defaults(std::vector<Issue>& all);
 
     std::unique_ptr<Ruleset> ruleset_ = std::make_unique<Ruleset>();
     std::set<std::string> pack_ids_;
@@ -82,7 +83,7 @@ void Loader::read_roles(const Json& list, const std::string& path, IssueList& is
 
 void Loader::read_fact(const Json& json, const std::string& path, IssueList& issues) {
     check_keys(json, path, {"id", "about", "type", "unit", "min", "max", "integer", "options", "derive",
-                            "question", "help", "term", "decided_by", "ask_roles"}, issues);
+                            "question", "help", "term", "decided_by", "ask_roles", "default_from"}, issues);
     auto fact = std::make_unique<Fact>();
     fact->path = path;
     const auto id = read_string(json, "id", path, issues, true);
@@ -158,6 +159,10 @@ void Loader::read_fact(const Json& json, const std::string& path, IssueList& iss
         if (from) fact->derive_years_since = *from;  // resolved once every fact is known
         if (fact->type != FactType::Number) issues.add("bad_value", at, "only number facts can be derived");
     }
+    if (json.contains("default_from")) {
+        const auto from = read_string(json, "default_from", path, issues, true);
+        if (from) fact->default_from = *from;  // resolved once every fact is known
+    }
     if (json.contains("ask_roles")) {
         const Json& roles = json.at("ask_roles");
         for (size_t i = 0; roles.is_array() && i < roles.size(); ++i) {
@@ -173,6 +178,42 @@ void Loader::read_fact(const Json& json, const std::string& path, IssueList& iss
     fact->order = ruleset_->facts.size();
     ruleset_->fact_by_id[fact->id] = fact.get();
     ruleset_->facts.push_back(std::move(fact));
+}
+
+/// A default must be a fact of the same type and options, about the household or the same
+/// subject (a household answer never defaults to a member's), with no cycle.
+void Loader::resolve_defaults(std::vector<Issue>& all) {
+    for (auto& fact : ruleset_->facts) {
+        if (fact->default_from.empty()) continue;
+        const std::string at = fact->path + "/default_from";
+        const Fact* from = ruleset_->find_fact(fact->default_from);
+        std::string problem;
+        if (!from) {
+            problem = "no fact \"" + fact->default_from + "\" to take the default from";
+        } else if (from->type != fact->type) {
+            problem = "\"" + from->id + "\" is of another type";
+        } else if (fact->about == FactAbout::Household && from->about == FactAbout::Member) {
+            problem = "a household fact cannot default to a member fact";
+        } else {
+            for (const Option& option : fact->options) {
+                if (!from->option(option.id)) problem = "option \"" + option.id + "\" is not an option of \"" + from->id + "\"";
+            }
+        }
+        if (!problem.empty()) {
+            all.push_back(Issue{"bad_default", fact->file, at, problem});
+            continue;
+        }
+        fact->default_fact = from;
+    }
+    for (auto& fact : ruleset_->facts) {
+        size_t steps = 0;
+        for (const Fact* f = fact->default_fact; f && steps <= ruleset_->facts.size(); f = f->default_fact) ++steps;
+        if (steps > ruleset_->facts.size()) {
+            all.push_back(Issue{"reference_cycle", fact->file, fact->path + "/default_from",
+                                "the defaults of \"" + fact->id + "\" go round in a circle"});
+            fact->default_fact = nullptr;
+        }
+    }
 }
 
 void Loader::check_meta(const Json& meta, IssueList& issues) {
@@ -275,6 +316,10 @@ void Loader::read_program(Pack& pack, const Json& json, const std::string& path,
     if (json.contains("amount")) {
         compiler.set_owner(owner);
         program.amount = compiler.compile_amount(json.at("amount"), pointer_join(path, "amount"), program.per_member);
+        if (program.amount && program.amount->paid_to.empty()) {
+            issues.add("missing_field", pointer_join(pointer_join(path, "amount"), "paid_to"),
+                       "say who is paid: family, institution, service_provider or meal_point");
+        }
     }
     if (const auto group = read_string(json, "exclusive_group", path, issues, false)) program.exclusive_group = *group;
     const Json& cites = array_at(json, "citations", path, issues, true);
@@ -461,6 +506,7 @@ LoadResult Loader::run(const std::vector<RuleFile>& files) {
                                 "\"" + fact->derive_years_since + "\" must be a date fact about the same subject"});
         }
     }
+    resolve_defaults(all);
     for (auto& [file, json] : packs) {
         IssueList issues(file->name);
         read_pack(json, file->name, issues);

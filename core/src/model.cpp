@@ -27,6 +27,7 @@ const std::pair<Status, const char*> kStatusNames[] = {
     {Status::NotEligible, "not_eligible"},
     {Status::NeedsAnswers, "needs_answers"},
     {Status::DependsOnLocal, "depends_on_local_decision"},
+    {Status::WorthAsking, "worth_asking"},
 };
 }  // namespace
 

@@ -32,6 +32,10 @@ struct Fact {
     bool integer = false;
     std::vector<Option> options;
     std::string derive_years_since;  // a date fact this one is computed from, if any
+    // Unanswered, this fact takes the answer of `default_from` (a member's own hukou defaults to
+    // the family's), so nobody is asked twice and a person who differs can still say so.
+    std::string default_from;
+    const Fact* default_fact = nullptr;  // resolved once every fact is known
     std::vector<std::string> ask_roles;
     size_t order = 0;  // position in the catalogue: the tie-break for question order
     std::string file, path;
@@ -45,7 +49,9 @@ struct Role {
 };
 
 enum class Cmp { Eq, Ne, Lt, Le, Gt, Ge };
-enum class Status { Eligible, NotEligible, NeedsAnswers, DependsOnLocal };
+// WorthAsking: a related policy whose conditions hold. The text says the policy continues or is
+// tilted toward these people, but does not itself grant it, so it is never "eligible".
+enum class Status { Eligible, NotEligible, NeedsAnswers, DependsOnLocal, WorthAsking };
 
 enum class Op {
     All, Any, Not,
@@ -95,6 +101,11 @@ struct Amount {
     double factor = 1;
     bool floor = false;              // formula: "not lower than"
     Text decided_by, note;
+    std::string paid_to;             // family | institution | service_provider | meal_point
+    bool suggested = false;          // the text says "建议": an indicative figure
+    bool adjustable = false;         // the text lets the locality adjust it ("可据实调整")
+    bool per_meal = false;           // per_day only: the value is per meal, one meal a day
+    std::vector<std::string> people_roles;  // per-person amount of a household program: who counts
     struct Case {
         std::unique_ptr<Condition> when;
         std::unique_ptr<Amount> amount;

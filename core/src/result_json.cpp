@@ -23,6 +23,9 @@ Text status_text(Status status) {
         case Status::NeedsAnswers: return make_text("还要再回答几个问题才能确定", "A few more answers are needed");
         case Status::DependsOnLocal:
             return make_text("要看当地怎么定，请去问一下", "Depends on a local decision: ask the office named below");
+        case Status::WorthAsking:
+            return make_text("可以去问问：文件说这项政策继续落实，但没有说您家一定能享受",
+                             "Worth asking about: the text says this policy continues, but does not promise it to you");
     }
     return {};
 }
@@ -48,8 +51,13 @@ OrderedJson amount_json(const Outcome& outcome) {
         j["parameter"] = used.parameter;
         j["factor"] = used.factor;
     }
+    if (used.per_meal) j["per_meal"] = true;
+    if (a.people > 0) j["people"] = a.people;
     j["yearly"] = a.yearly ? OrderedJson(*a.yearly) : OrderedJson();
     j["bound"] = a.bound;
+    j["paid_to"] = !used.paid_to.empty() ? used.paid_to : declared.paid_to;
+    if (used.suggested || declared.suggested) j["suggested"] = true;
+    if (used.adjustable || declared.adjustable) j["adjustable"] = true;
     j["text"] = to_json(a.text);
     const Text& note = !used.note.empty() ? used.note : declared.note;
     if (!note.empty()) j["note"] = to_json(note);
@@ -156,6 +164,7 @@ OrderedJson fact_json(const Fact& fact) {
     }
     if (!fact.derive_years_since.empty()) j["derive"] = OrderedJson{{"years_since", fact.derive_years_since}};
     if (!fact.ask_roles.empty()) j["ask_roles"] = fact.ask_roles;
+    if (!fact.default_from.empty()) j["default_from"] = fact.default_from;
     return j;
 }
 
@@ -213,6 +222,7 @@ OrderedJson screen_json(const Ruleset& ruleset, const Household& household) {
             if (o->member) r["member"] = o->member->id;
             r["status"] = status_name(o->status);
             r["yearly"] = o->amount.yearly ? OrderedJson(*o->amount.yearly) : OrderedJson();
+            if (o->program->amount) r["paid_to"] = o->program->amount->paid_to;
             if (o->status == Status::NeedsAnswers) {
                 OrderedJson missing = OrderedJson::array();
                 for (const FactRef& ref : missing_facts(*o)) missing.push_back(fact_ref_json(ref));

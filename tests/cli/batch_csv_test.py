@@ -137,7 +137,7 @@ for o in out:
         key = (r["pack"], r["program"])
         seen.setdefault(key, {}).setdefault(r["status"], 0)
         seen[key][r["status"]] += 1
-statuses = ["eligible", "depends_on_local_decision", "needs_answers", "not_eligible"]
+statuses = ["eligible", "depends_on_local_decision", "needs_answers", "not_eligible", "worth_asking"]
 programs = 0
 for pack in summary["packs"]:
     for p in pack["programs"]:

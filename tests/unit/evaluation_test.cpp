@@ -91,7 +91,7 @@ TEST(Evaluation, WhyListsTheExplainedConditionsWithTheFactsTheyRead) {
 }
 
 TEST(Evaluation, ProgramReferenceFollowsTheOtherProgramsStatus) {
-    EXPECT_EQ(program_result(check(qualifying("130722")), "ask-more").at("status"), "eligible");
+    EXPECT_EQ(program_result(check(qualifying("130722")), "ask-more").at("status"), "worth_asking");
     Json dibao = qualifying("130702");
     dibao["facts"]["support"] = {"dibao"};
     EXPECT_EQ(program_result(check(dibao), "ask-more").at("status"), "not_eligible");
