@@ -84,7 +84,7 @@ test('an answer given right before the tab is closed is there when the roster is
   await context.close();
 });
 
-test('a backup over 5 MB is refused before it is read, naming the limit; the roster is unchanged', async () => {
+test('a backup over 5 MB (refused before it is read) or over 1 000 households imports nothing and names the limit', async () => {
   const phone = await openPhone(session.browser);
   const { page, context } = phone;
   await page.goto(`${session.url}?region=431225`);
@@ -99,6 +99,17 @@ test('a backup over 5 MB is refused before it is read, naming the limit; the ros
   await tooBig.waitFor();
   await tooBig.scrollIntoViewIfNeeded();
   await screenshot(page, 'cadre-import-too-big');
+  assert.deepEqual(await rosterNames(page), ['吴家']);
+
+  const household = (i) => ({
+    id: `h-${i}`, name: `${i} 号`, note: '', created: '2026-11-23T08:00:00.000Z', updated: '2026-11-23T08:00:00.000Z',
+    state: { region: '431225', facts: {}, members: [] },
+  });
+  const crowded = { format: 'carecheck-roster/1', households: Array.from({ length: 1001 }, (_, i) => household(i)) };
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'crowded.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(crowded)),
+  });
+  await page.getByText('这个文件没法导入，名单没有改动：一个备份最多 1000 户，这个文件有 1001 户。').waitFor();
   assert.deepEqual(await rosterNames(page), ['吴家']);
 
   await page.getByRole('button', { name: 'English' }).click();

@@ -21,6 +21,10 @@ test('a backup reads back exactly as written', () => {
   assert.equal(read.ok, true);
   assert.deepEqual(read.households.map((r) => r.id).sort(), [a.id, b.id].sort());
   assert.deepEqual(read.households.find((r) => r.id === a.id), a);
+
+  const older = JSON.parse(rosterToJson([a]));
+  delete older.households[0].revision; // backups made before revisions existed
+  assert.equal(rosterFromJson(JSON.stringify(older)).ok, true, 'a backup without revisions still imports');
 });
 
 /** Text of a list nested `levels` deep, built as text: JSON.stringify itself recurses. */
@@ -66,6 +70,7 @@ test('a damaged backup is refused with the JSON pointer of every problem', () =>
     [JSON.stringify({ ...good, format: 'other' }), '/format'],
     [JSON.stringify({ ...good, households: [{ ...good.households[0], name: 7 }] }), '/households/0/name'],
     [JSON.stringify({ ...good, households: [good.households[0], good.households[0]] }), '/households/1/id'],
+    [JSON.stringify({ ...good, households: [{ ...good.households[0], revision: 'new' }] }), '/households/0/revision'],
     [JSON.stringify({ ...good, households: [{ ...good.households[0], state: { ...good.households[0].state, members: [{ id: 'p1', roles: 'elder', facts: {} }] } }] }),
       '/households/0/state/members/0/roles'],
   ];

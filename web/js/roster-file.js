@@ -10,7 +10,7 @@ export const ROSTER_FORMAT = 'carecheck-roster/1';
  * nested 2 000 deep broke the engine for every household. `depth` counts lists and objects from
  * a household's answers down, as the engine counts them from the household it reads.
  */
-export const BACKUP_LIMITS = { bytes: 5 * 1024 * 1024, households: 2000, depth: 64 };
+export const BACKUP_LIMITS = { bytes: 5 * 1024 * 1024, households: 1000, depth: 64 };
 
 /** @returns {string} a new household id, unique on this device and unlikely to clash on another */
 export function newHouseholdId() {
@@ -106,6 +106,8 @@ export function rosterFromJson(text) {
     for (const key of ['id', 'name', 'note', 'created', 'updated']) {
       need(typeof record[key] === 'string', `${at}/${key}`, 'expected text');
     }
+    need(record.revision === undefined || (Number.isSafeInteger(record.revision) && record.revision >= 0),
+      `${at}/revision`, 'expected a whole number (or none, as in older backups)');
     need(!seen.has(record.id), `${at}/id`, `the id "${record.id}" appears twice`);
     seen.add(record.id);
     if (!checkState(record.state, `${at}/state`, need)) return;

@@ -113,9 +113,9 @@ export function addHousehold(record) {
 
 /**
  * Imports households in one transaction (all or none). A household already on the device with a
- * later change is kept: an old backup never overwrites newer answers. One that is replaced gets
- * the next revision on this device (a tab still showing it is then told to reopen it); the
- * revision a backup carries counts another device's writes and is not used.
+ * later change is kept: an old backup never overwrites newer answers. A new one keeps the
+ * revision it carries; one that is replaced gets a revision above both, so a tab still showing
+ * the replaced one is told to reopen it.
  * @param {HouseholdRecord[]} records
  * @returns {Promise<{added: number, replaced: number, kept: number}>}
  */
@@ -128,7 +128,8 @@ export function importHouseholds(records) {
         const stored = existing.result;
         if (stored && stored.updated > record.updated) { counts.kept += 1; return; }
         counts[stored ? 'replaced' : 'added'] += 1;
-        store.put({ ...record, revision: (stored?.revision ?? 0) + 1 });
+        const revision = stored ? Math.max(stored.revision ?? 0, record.revision ?? 0) + 1 : record.revision ?? 1;
+        store.put({ ...record, revision });
       };
     }
     return null;
