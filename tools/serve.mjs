@@ -3,7 +3,9 @@
 //
 // - listens on 127.0.0.1 only; port from the first argument, $PORT, or 8080 (0 = any free port)
 // - every response carries the page's Content-Security-Policy (the wasm module needs
-//   'wasm-unsafe-eval'; nothing else may run), nosniff and no-referrer
+//   'wasm-unsafe-eval'; nothing else may run), nosniff and no-referrer; only our own pages may
+//   frame ours (frame-ancestors 'self', X-Frame-Options for older browsers), except embed.html,
+//   which portals frame (frame-ancestors from the embedAncestors option, * by default)
 // - correct MIME types (application/wasm for the module), gzip when the client accepts it
 // - no directory traversal: paths are resolved inside the root, dotfiles and symlinks that
 //   leave it are refused
@@ -24,7 +26,21 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_ROOT = path.resolve(HERE, '..', 'build', 'site');
 export const DEFAULT_PORT = 8080;
 export const HOST = '127.0.0.1';
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+/**
+ * The policy of every page, sent as a header here and written in each HTML file's
+ * <meta http-equiv="Content-Security-Policy"> too, so a host that sends no headers still
+ * enforces it (tests/web/page-policy.test.mjs keeps the two equal).
+ */
+export const PAGE_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; base-uri 'none'; form-action 'self'";
+/**
+ * Only the site's own pages may frame it, so cadre mode's import and delete cannot be
+ * clickjacked. A <meta> cannot say this (browsers ignore frame-ancestors there): hosts must
+ * send it as a header.
+ */
+export const CSP = `${PAGE_POLICY}; frame-ancestors 'self'`;
+/** The page made for portals' iframes (docs/widget.md); who may frame it is the host's choice. */
+export const EMBED_PAGE = 'embed.html';
+export const DEFAULT_EMBED_ANCESTORS = '*';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -64,9 +80,13 @@ export function acceptsGzip(header) {
   });
 }
 
-function baseHeaders() {
+/** @param {string|null} embedAncestors  frame-ancestors for the embed page, null for any other file */
+function baseHeaders(embedAncestors = null) {
+  const framing = embedAncestors === null
+    ? { 'Content-Security-Policy': CSP, 'X-Frame-Options': 'SAMEORIGIN' }
+    : { 'Content-Security-Policy': `${PAGE_POLICY}; frame-ancestors ${embedAncestors}` };
   return {
-    'Content-Security-Policy': CSP,
+    ...framing,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Carecheck-Server': '1',
@@ -106,10 +126,12 @@ export function resolveInside(root, urlPath) {
 
 /**
  * Creates (does not start) the HTTP server for a folder.
- * @param {{root?: string}} [options]
+ * @param {{root?: string, embedAncestors?: string}} [options]  embedAncestors: the
+ *   frame-ancestors sources of embed.html, e.g. "https://portal.example" (default *)
  */
-export function createServer({ root = DEFAULT_ROOT } = {}) {
+export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMBED_ANCESTORS } = {}) {
   const rootReal = fs.realpathSync(path.resolve(root));
+  const embedFile = path.join(rootReal, EMBED_PAGE);
   const gzipCache = new Map(); // file -> {mtimeMs, size, data}
 
   return http.createServer(async (req, res) => {
@@ -146,7 +168,7 @@ export function createServer({ root = DEFAULT_ROOT } = {}) {
 
       const type = mimeType(file);
       const headers = {
-        ...baseHeaders(),
+        ...baseHeaders(file === embedFile ? embedAncestors : null),
         'Content-Type': type,
         'Cache-Control': 'no-cache',
         'Last-Modified': stat.mtime.toUTCString(),
@@ -185,11 +207,11 @@ export function createServer({ root = DEFAULT_ROOT } = {}) {
 
 /**
  * Starts the server on 127.0.0.1 and resolves once it listens.
- * @param {{port?: number, root?: string}} [options] port 0 picks a free port
+ * @param {{port?: number, root?: string, embedAncestors?: string}} [options] port 0 picks a free port
  * @returns {Promise<import('node:http').Server & {url: string, port: number, closeAll: () => Promise<void>}>}
  */
-export function startServer({ port = DEFAULT_PORT, root = DEFAULT_ROOT } = {}) {
-  const server = createServer({ root });
+export function startServer({ port = DEFAULT_PORT, root = DEFAULT_ROOT, embedAncestors } = {}) {
+  const server = createServer({ root, embedAncestors });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, HOST, () => {
@@ -232,9 +254,10 @@ async function main() {
     console.error(`serve: ${root}/index.html not found; run: bash tools/build.sh`);
     process.exit(1);
   }
+  const embedAncestors = process.env.CARECHECK_EMBED_ANCESTORS || DEFAULT_EMBED_ANCESTORS;
   let server;
   try {
-    server = await startServer({ port, root });
+    server = await startServer({ port, root, embedAncestors });
   } catch (err) {
     if (err.code === 'EADDRINUSE') {
       if (await isCarecheckServer(port)) {

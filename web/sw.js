@@ -13,7 +13,7 @@ const SHELL = [
   'js/answers.js', 'js/answer-inputs.js', 'js/question-view.js', 'js/program-card.js',
   'js/results-extras.js', 'js/results-view.js', 'js/result-summary.js',
   'js/cadre-mode.js', 'js/roster-store.js', 'js/roster-file.js', 'js/roster-view.js', 'js/roster-files-view.js',
-  'js/household-view.js', 'js/confirm-action.js', 'js/brief-words.js',
+  'js/household-view.js', 'js/household-changed-view.js', 'js/confirm-action.js', 'js/brief-words.js',
   // The portal's iframe (embed.html) is in this scope: it works offline too.
   'embed.html', 'js/embed.js', 'widget.js',
   'carecheck.js', 'carecheck.wasm', 'data/regions.json', 'rules/index.json',

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './browser.mjs';
-import { duplicateRecord, newRecord, rosterFromJson, rosterToJson, toCsv } from '../../web/js/roster-file.js';
+import {
+  BACKUP_LIMITS, duplicateRecord, newRecord, rosterFromJson, rosterToJson, toCsv, tooDeep,
+} from '../../web/js/roster-file.js';
 import { groupChoices, summarise, toApplyFor, worthAsking } from '../../web/js/result-summary.js';
 
 test('a backup reads back exactly as written', () => {
@@ -19,6 +21,45 @@ test('a backup reads back exactly as written', () => {
   assert.equal(read.ok, true);
   assert.deepEqual(read.households.map((r) => r.id).sort(), [a.id, b.id].sort());
   assert.deepEqual(read.households.find((r) => r.id === a.id), a);
+
+  const older = JSON.parse(rosterToJson([a]));
+  delete older.households[0].revision; // backups made before revisions existed
+  assert.equal(rosterFromJson(JSON.stringify(older)).ok, true, 'a backup without revisions still imports');
+});
+
+/** Text of a list nested `levels` deep, built as text: JSON.stringify itself recurses. */
+const nestedList = (levels) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+test('a backup with answers nested deeper than the engine reads is refused, naming the household and the answer', () => {
+  const good = newRecord('王家', '', '431225');
+  const bad = newRecord('李家', '', '431225');
+  bad.created = '2099-01-01T00:00:00.000Z'; // second in the file
+  bad.state.facts.economic_hardship = 'DEEP';
+  const text = rosterToJson([good, bad]).replace('"DEEP"', nestedList(2000));
+  const read = rosterFromJson(text);
+  assert.equal(read.ok, false, 'nothing of the file is imported');
+  assert.deepEqual(read.problems.map(({ path: at, limit, household }) => ({ at, limit, household })),
+    [{ at: '/households/1/state/facts/economic_hardship/0/0/0/0/…', limit: 'too_deep', household: '李家' }]);
+
+  // What the engine and a real household need stays well inside the limit.
+  // Answers (1) > facts (2) > the value: 62 more levels make 64.
+  const nestedFact = (levels) => {
+    const backup = JSON.parse(rosterToJson([good]));
+    backup.households[0].state.facts.household_support = JSON.parse(nestedList(levels));
+    return rosterFromJson(JSON.stringify(backup)).ok;
+  };
+  assert.equal(nestedFact(BACKUP_LIMITS.depth - 2), true, 'nested exactly to the limit is fine');
+  assert.equal(nestedFact(BACKUP_LIMITS.depth - 1), false, 'one more level is not');
+  assert.equal(tooDeep(JSON.parse(nestedList(BACKUP_LIMITS.depth))), null);
+  assert.deepEqual(tooDeep(JSON.parse(nestedList(BACKUP_LIMITS.depth + 1))), new Array(BACKUP_LIMITS.depth).fill('0'));
+});
+
+test('a backup with more households than one phone keeps is refused, naming the limit', () => {
+  const backup = JSON.parse(rosterToJson([newRecord('王家', '', '')]));
+  backup.households = Array.from({ length: BACKUP_LIMITS.households + 1 }, (_, i) => ({ ...backup.households[0], id: `h-${i}` }));
+  const read = rosterFromJson(JSON.stringify(backup));
+  assert.equal(read.ok, false);
+  assert.deepEqual(read.problems.map((p) => [p.path, p.limit]), [['/households', 'too_many_households']]);
 });
 
 test('a damaged backup is refused with the JSON pointer of every problem', () => {
@@ -29,6 +70,7 @@ test('a damaged backup is refused with the JSON pointer of every problem', () =>
     [JSON.stringify({ ...good, format: 'other' }), '/format'],
     [JSON.stringify({ ...good, households: [{ ...good.households[0], name: 7 }] }), '/households/0/name'],
     [JSON.stringify({ ...good, households: [good.households[0], good.households[0]] }), '/households/1/id'],
+    [JSON.stringify({ ...good, households: [{ ...good.households[0], revision: 'new' }] }), '/households/0/revision'],
     [JSON.stringify({ ...good, households: [{ ...good.households[0], state: { ...good.households[0].state, members: [{ id: 'p1', roles: 'elder', facts: {} }] } }] }),
       '/households/0/state/members/0/roles'],
   ];

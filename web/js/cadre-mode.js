@@ -6,11 +6,12 @@ import { say } from './i18n.js';
 import { householdOf } from './state.js';
 import { summarise } from './result-summary.js';
 import {
-  addHousehold, allHouseholds, deleteAllHouseholds, deleteHousehold, importHouseholds, updateHousehold,
+  addHousehold, allHouseholds, deleteAllHouseholds, deleteHousehold, importHouseholds, readHousehold, updateHousehold,
 } from './roster-store.js';
-import { duplicateRecord, newRecord } from './roster-file.js';
+import { BACKUP_LIMITS, duplicateRecord, newRecord, tooDeep } from './roster-file.js';
 import { renderRoster } from './roster-view.js';
 import { renderHousehold } from './household-view.js';
+import { renderHouseholdChanged } from './household-changed-view.js';
 
 const PLACE_KEY = 'carecheck.cadre.place'; // which screen and household to come back to
 const OWN_KEYS = /^carecheck\./; // what "delete everything" removes from localStorage
@@ -34,6 +35,8 @@ export function createCadreMode(ctx, bar, hooks = {}) {
   const summaries = new Map();
   /** Each household's answers as last written, so merely looking does not count as a change. */
   const written = new Map();
+  /** Households another tab saved after this tab read them: nothing more is written until reopened. */
+  const changed = new Set();
   const cadre = {
     ctx,
     /** @type {import('./roster-store.js').HouseholdRecord[]} */
@@ -45,6 +48,7 @@ export function createCadreMode(ctx, bar, hooks = {}) {
     async load() {
       try {
         cadre.records = await allHouseholds();
+        changed.clear();
         for (const record of cadre.records) written.set(record.id, JSON.stringify(record.state));
       } catch (error) {
         ctx.announce(`${say('rosterStorageFailed')}${error?.message ?? ''}`);
@@ -88,6 +92,7 @@ export function createCadreMode(ctx, bar, hooks = {}) {
     showHousehold(id) {
       const record = cadre.find(id);
       if (!record) { cadre.showRoster(); return; }
+      if (changed.has(id)) { showChanged(record); return; }
       cadre.suspend();
       writePlace({ screen: 'household', id });
       renderHousehold(cadre, record);
@@ -97,6 +102,7 @@ export function createCadreMode(ctx, bar, hooks = {}) {
     askQuestions(id) {
       const record = cadre.find(id);
       if (!record) { cadre.showRoster(); return; }
+      if (changed.has(id)) { showChanged(record); return; }
       writePlace({ screen: 'steps', id });
       ctx.state = record.state;
       ctx.store = {
@@ -109,21 +115,28 @@ export function createCadreMode(ctx, bar, hooks = {}) {
       ctx.go(record.state.step || 'region');
     },
 
-    /** Writes the household if its answers changed (another tab may have deleted it: then not). */
+    /**
+     * Writes the household if its answers changed. The write starts now, in the same task as
+     * the answer (a tab closed right after answering keeps it); the promise tells when it is done.
+     */
     async save(record) {
       const state = JSON.stringify(record.state);
-      if (written.get(record.id) === state) return;
-      const before = record.updated;
-      record.updated = new Date().toISOString();
+      if (changed.has(record.id) || written.get(record.id) === state) return;
+      written.set(record.id, state);
+      if (!await write(record)) written.delete(record.id);
+    },
+
+    /** Reads the household again as storage holds it now (another tab's answers) and goes on. */
+    async reopen(id) {
       try {
-        if (await updateHousehold(record)) {
-          written.set(record.id, state);
-        } else {
-          record.updated = before;
-          ctx.announce(say('householdGone', { name: record.name }));
-        }
+        const fresh = await readHousehold(id);
+        changed.delete(id);
+        cadre.records = cadre.records.filter((r) => r.id !== id);
+        if (!fresh) { cadre.showRoster(); return; }
+        cadre.records.push(fresh);
+        written.set(id, JSON.stringify(fresh.state));
+        cadre.askQuestions(id);
       } catch (error) {
-        record.updated = before;
         ctx.announce(`${say('rosterStorageFailed')}${error?.message ?? ''}`);
       }
     },
@@ -138,8 +151,8 @@ export function createCadreMode(ctx, bar, hooks = {}) {
     },
 
     async rename(record, name, note) {
-      Object.assign(record, { name, note, updated: new Date().toISOString() });
-      if (!await updateHousehold(record)) ctx.announce(say('householdGone', { name: record.name }));
+      Object.assign(record, { name, note });
+      await write(record);
     },
 
     async duplicate(record) {
@@ -184,6 +197,9 @@ export function createCadreMode(ctx, bar, hooks = {}) {
      * @returns {Promise<Screened>}  never rejects: a failure is carried as {error}
      */
     summaryOf(record) {
+      // Stored before backups were checked: such answers never reach the engine (they broke it
+      // for every household), so only this household is said to have a problem.
+      if (tooDeep(record.state)) return Promise.resolve({ error: say('answersTooDeep', { max: BACKUP_LIMITS.depth }) });
       const household = householdOf(record.state);
       const key = JSON.stringify([household, record.state.papers]);
       const cached = summaries.get(record.id);
@@ -193,6 +209,42 @@ export function createCadreMode(ctx, bar, hooks = {}) {
       return screened;
     },
   };
+
+  /**
+   * Writes the record as its next revision, unless another tab deleted it or saved a newer one
+   * meanwhile: then nothing is written, and the page says so.
+   * @returns {Promise<boolean>} true when written
+   */
+  async function write(record) {
+    const basedOn = record.revision ?? 0;
+    const before = record.updated;
+    record.revision = basedOn + 1;
+    record.updated = new Date().toISOString();
+    let outcome;
+    try {
+      outcome = await updateHousehold(record, basedOn);
+    } catch (error) {
+      // Put back unless a later write already went out from this revision.
+      if (record.revision === basedOn + 1) Object.assign(record, { revision: basedOn, updated: before });
+      ctx.announce(`${say('rosterStorageFailed')}${error?.message ?? ''}`);
+      return false;
+    }
+    if (outcome === 'gone') {
+      record.updated = before;
+      ctx.announce(say('householdGone', { name: record.name }));
+    } else if (outcome === 'stale') {
+      showChanged(record);
+    }
+    return outcome === 'written';
+  }
+
+  /** Once per refusal (the writes already on their way are refused too): say it, offer to reopen. */
+  function showChanged(record) {
+    if (changed.has(record.id) && ctx.view.querySelector('.household-changed')) return;
+    changed.add(record.id);
+    cadre.suspend(); // a step still waiting for the engine must not draw over the message
+    renderHouseholdChanged(cadre, record);
+  }
 
   async function screen(household, state) {
     try {

@@ -49,12 +49,15 @@ function renderQuestion(ctx, question, remaining) {
     setAnswer(state, key, value);
     const visit = ctx.visit;
     const store = ctx.store; // cadre mode may switch households while the engine checks
+    // Saved now, not after the engine's check: a tab closed right after answering keeps it.
+    store.save(state);
     const checked = await engine.validate(householdOf(state));
     busy = false;
     if (!checked.ok) {
       // The engine refused the answer: put the old one back and say so beside the question.
       if (before.answered) setAnswer(state, key, before.value);
       else clearAnswer(state, key);
+      store.save(state);
       refused.set(`${say('answerRefused')}${checked.error?.message ?? ''}`);
       return;
     }

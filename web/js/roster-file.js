@@ -5,6 +5,13 @@ import { freshState } from './state.js';
 
 export const ROSTER_FORMAT = 'carecheck-roster/1';
 
+/**
+ * What one backup may hold (docs/cadre.md): a 50 MB file froze the page for 15 s, and values
+ * nested 2 000 deep broke the engine for every household. `depth` counts lists and objects from
+ * a household's answers down, as the engine counts them from the household it reads.
+ */
+export const BACKUP_LIMITS = { bytes: 5 * 1024 * 1024, households: 1000, depth: 64 };
+
 /** @returns {string} a new household id, unique on this device and unlikely to clash on another */
 export function newHouseholdId() {
   const random = Math.random().toString(36).slice(2, 8);
@@ -20,7 +27,7 @@ export function newRecord(name, note, region) {
   const now = new Date().toISOString();
   const state = freshState();
   if (region) { state.region = region; state.step = 'family'; }
-  return { id: newHouseholdId(), name, note, created: now, updated: now, state };
+  return { id: newHouseholdId(), name, note, created: now, updated: now, revision: 1, state };
 }
 
 /**
@@ -29,7 +36,7 @@ export function newRecord(name, note, region) {
  */
 export function duplicateRecord(record, name) {
   const now = new Date().toISOString();
-  const copy = { ...structuredClone(record), id: newHouseholdId(), name, created: now, updated: now };
+  const copy = { ...structuredClone(record), id: newHouseholdId(), name, created: now, updated: now, revision: 1 };
   copy.state.papers = {}; // the neighbours have their own papers to find
   return copy;
 }
@@ -58,11 +65,21 @@ export function rosterToJson(records, when = new Date()) {
 }
 
 /**
+ * @typedef {Object} BackupProblem
+ * @property {string} path     JSON pointer into the backup
+ * @property {string} message  for the office's technician (English)
+ * @property {'too_many_households'|'too_deep'} [limit]  a limit of BACKUP_LIMITS was passed:
+ *   the page says which in the cadre's language
+ * @property {string} [household]  the name of the household the problem is in
+ * @property {number} [count]      how many households the file holds (too_many_households)
+ */
+
+/**
  * Reads a backup file. Every problem is reported with its JSON pointer; nothing is imported
  * from a file with problems, so a half-read file never mixes into the roster.
  * @param {string} text
  * @returns {{ok: true, households: import('./roster-store.js').HouseholdRecord[]} |
- *           {ok: false, problems: Array<{path: string, message: string}>}}
+ *           {ok: false, problems: BackupProblem[]}}
  */
 export function rosterFromJson(text) {
   let data;
@@ -78,6 +95,10 @@ export function rosterFromJson(text) {
   if (!need(Array.isArray(data.households), '/households', 'expected a list of households')) {
     return { ok: false, problems };
   }
+  if (data.households.length > BACKUP_LIMITS.households) {
+    const message = `more than ${BACKUP_LIMITS.households} households (${data.households.length})`;
+    return { ok: false, problems: [{ path: '/households', message, limit: 'too_many_households', count: data.households.length }] };
+  }
   const seen = new Set();
   data.households.forEach((record, i) => {
     const at = `/households/${i}`;
@@ -85,9 +106,17 @@ export function rosterFromJson(text) {
     for (const key of ['id', 'name', 'note', 'created', 'updated']) {
       need(typeof record[key] === 'string', `${at}/${key}`, 'expected text');
     }
+    need(record.revision === undefined || (Number.isSafeInteger(record.revision) && record.revision >= 0),
+      `${at}/revision`, 'expected a whole number (or none, as in older backups)');
     need(!seen.has(record.id), `${at}/id`, `the id "${record.id}" appears twice`);
     seen.add(record.id);
-    checkState(record.state, `${at}/state`, need);
+    if (!checkState(record.state, `${at}/state`, need)) return;
+    // Counted from the record, whose answers (state) are one level down.
+    const deep = tooDeep(record, BACKUP_LIMITS.depth + 1);
+    if (deep) {
+      const message = `nested deeper than ${BACKUP_LIMITS.depth} levels`;
+      problems.push({ path: shortPointer(at, deep), message, limit: 'too_deep', household: String(record.name) });
+    }
   });
   if (problems.length) return { ok: false, problems: problems.slice(0, 20) };
   return { ok: true, households: data.households.map(completeRecord) };
@@ -100,8 +129,9 @@ function completeRecord(record) {
   return { ...record, state };
 }
 
+/** @returns {boolean} false when the answers are not even an object */
 function checkState(state, at, need) {
-  if (!need(isObject(state), at, 'expected the answers object')) return;
+  if (!need(isObject(state), at, 'expected the answers object')) return false;
   need(typeof state.region === 'string', `${at}/region`, 'expected text');
   need(isObject(state.facts), `${at}/facts`, 'expected an object');
   need(state.papers === undefined || isObject(state.papers), `${at}/papers`, 'expected an object');
@@ -113,6 +143,33 @@ function checkState(state, at, need) {
     need(Array.isArray(member.roles) && member.roles.every((r) => typeof r === 'string'), `${m}/roles`, 'expected a list of role ids');
     need(isObject(member.facts), `${m}/facts`, 'expected an object');
   });
+  return true;
+}
+
+/**
+ * The keys down to the first list or object nested deeper than the limit, or null. Stops
+ * there, so a value nested 100 000 deep costs no more than one nested 65 deep.
+ * @param {*} value  counted as depth 1 (a household's answers, or the household itself)
+ * @param {number} [limit]
+ * @returns {string[]|null}
+ */
+export function tooDeep(value, limit = BACKUP_LIMITS.depth) {
+  const walk = (node, depth) => {
+    if (typeof node !== 'object' || node === null) return null;
+    if (depth > limit) return [];
+    for (const [key, child] of Object.entries(node)) {
+      const below = walk(child, depth + 1);
+      if (below) return [key, ...below];
+    }
+    return null;
+  };
+  return walk(value, 1);
+}
+
+/** A JSON pointer that names the household and the answer, cut short after a few levels. */
+function shortPointer(at, keys) {
+  const shown = keys.slice(0, 7).map((key) => key.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return `${at}/${shown.join('/')}${keys.length > shown.length ? '/…' : ''}`;
 }
 
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,7 +2,7 @@
 // delete everything on this device. Files go to the phone's downloads; nothing is uploaded.
 import { errorLine, h, uniqueId } from './dom.js';
 import { pick, say } from './i18n.js';
-import { localDate, rosterFromJson, rosterToJson, toCsv } from './roster-file.js';
+import { BACKUP_LIMITS, localDate, rosterFromJson, rosterToJson, toCsv } from './roster-file.js';
 import { confirmAction } from './confirm-action.js';
 import { applyForLines, programLabel } from './brief-words.js';
 import { worthAsking } from './result-summary.js';
@@ -39,9 +39,14 @@ export function rosterFileActions(cadre, rows) {
         const file = event.target.files?.[0];
         event.target.value = '';
         if (!file) return;
+        // Checked before reading: a 50 MB file froze the page for 15 s.
+        if (file.size > BACKUP_LIMITS.bytes) {
+          problem.set(`${say('importFailed')}${say('importTooBig', { size: megabytes(file.size), max: megabytes(BACKUP_LIMITS.bytes) })}`);
+          return;
+        }
         const read = rosterFromJson(await file.text());
         if (!read.ok) {
-          problem.set(`${say('importFailed')}${read.problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
+          problem.set(`${say('importFailed')}${read.problems.map(problemText).join('; ')}`);
           return;
         }
         try {
@@ -55,6 +60,22 @@ export function rosterFileActions(cadre, rows) {
     }),
     problem.element,
     hasRows && deleteAll(cadre));
+}
+
+/** A problem of a backup: the limits in the cadre's words, the rest by JSON pointer. */
+function problemText(problem) {
+  if (problem.limit === 'too_many_households') {
+    return say('importTooManyHouseholds', { max: BACKUP_LIMITS.households, n: problem.count });
+  }
+  if (problem.limit === 'too_deep') {
+    return say('importTooDeep', { name: problem.household, max: BACKUP_LIMITS.depth, path: problem.path });
+  }
+  return `${problem.path || '/'} ${problem.message}`;
+}
+
+/** @param {number} bytes @returns {string} e.g. "5 MB", "52.4 MB" */
+function megabytes(bytes) {
+  return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 }
 
 /** "Delete everything", asked again in the page before it acts. */

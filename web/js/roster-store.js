@@ -12,8 +12,17 @@ const HOUSEHOLDS = 'households';
  * @property {string} note      free note (village, group, phone); never sent to the engine
  * @property {string} created   ISO time
  * @property {string} updated   ISO time of the last change
+ * @property {number} [revision] counts the writes on this device (missing in older rosters: 0);
+ *   a write names the revision it was based on and is refused if storage holds another one
  * @property {import('./state.js').State} state  the same answers the family page keeps
  */
+
+/**
+ * Households this tab's copy of which turned out stale: its writes already on their way were
+ * based on the refused one, so they are refused too (storage may by then hold the other tab's
+ * next revision, which they must not overwrite) until the household is read again.
+ */
+const outdated = new Set();
 
 let opening = null;
 
@@ -51,23 +60,50 @@ async function run(mode, work) {
 
 /** @returns {Promise<HouseholdRecord[]>} every household on this device */
 export function allHouseholds() {
-  return run('readonly', (store) => store.getAll());
+  return run('readonly', (store) => freshCopy(store.getAll(), () => outdated.clear()));
+}
+
+/** @param {string} id @returns {Promise<HouseholdRecord|undefined>} the household as stored now */
+export function readHousehold(id) {
+  return run('readonly', (store) => freshCopy(store.get(id), () => outdated.delete(id)));
 }
 
 /**
- * Writes a household that is still on the device. Another tab may have deleted it meanwhile:
- * then nothing is written (a deleted household never comes back) and the result is false.
- * @param {HouseholdRecord} record @returns {Promise<boolean>}
+ * What was read is this tab's copy from now on. Forgotten only when the read happens: writes
+ * queued before it (transactions run in order) are still checked against the stale copy.
  */
-export function updateHousehold(record) {
-  let written = false;
+function freshCopy(request, forget) {
+  request.addEventListener('success', forget);
+  return request;
+}
+
+/**
+ * Writes a household's next revision, checked in the same transaction: another tab may have
+ * deleted it ('gone': a deleted household never comes back) or saved a newer revision ('stale':
+ * nothing is written, so nothing the other tab saved is lost).
+ * @param {HouseholdRecord} record  as it is now; its revision must be basedOn + 1
+ * @param {number} basedOn  the revision this tab read or last wrote
+ * @returns {Promise<'written'|'gone'|'stale'>}
+ */
+export function updateHousehold(record, basedOn) {
+  // The record as it is now: it changes again while the write waits for its turn.
+  const version = structuredClone(record);
+  let outcome = 'gone';
   return run('readwrite', (store) => {
     const existing = store.get(record.id);
     existing.onsuccess = () => {
-      if (existing.result) { store.put(record); written = true; }
+      const stored = existing.result;
+      if (!stored) return;
+      if (outdated.has(record.id) || (stored.revision ?? 0) !== basedOn) {
+        outdated.add(record.id);
+        outcome = 'stale';
+        return;
+      }
+      store.put(version);
+      outcome = 'written';
     };
     return null;
-  }).then(() => written);
+  }).then(() => outcome);
 }
 
 /** @param {HouseholdRecord} record  a household new to the device @returns {Promise<void>} */
@@ -77,7 +113,9 @@ export function addHousehold(record) {
 
 /**
  * Imports households in one transaction (all or none). A household already on the device with a
- * later change is kept: an old backup never overwrites newer answers.
+ * later change is kept: an old backup never overwrites newer answers. A new one keeps the
+ * revision it carries; one that is replaced gets a revision above both, so a tab still showing
+ * the replaced one is told to reopen it.
  * @param {HouseholdRecord[]} records
  * @returns {Promise<{added: number, replaced: number, kept: number}>}
  */
@@ -90,7 +128,8 @@ export function importHouseholds(records) {
         const stored = existing.result;
         if (stored && stored.updated > record.updated) { counts.kept += 1; return; }
         counts[stored ? 'replaced' : 'added'] += 1;
-        store.put(record);
+        const revision = stored ? Math.max(stored.revision ?? 0, record.revision ?? 0) + 1 : record.revision ?? 1;
+        store.put({ ...record, revision });
       };
     }
     return null;
