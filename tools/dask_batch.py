@@ -55,6 +55,17 @@ class RunFailed(Exception):
     """The cluster run cannot give the single run's output."""
 
 
+class CountingWriter:
+    """Passes writes on and remembers whether any were made (to say the output is incomplete)."""
+
+    def __init__(self, out):
+        self.out, self.written = out, 0
+
+    def write(self, data):
+        self.written += len(data)
+        return self.out.write(data)
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(
         prog="dask_batch.py", description=__doc__.split("\n\n")[0],
@@ -215,6 +226,8 @@ def default_pieces(client, size):
 
 def run(args, client, out, err, on_piece_done=None):
     """One whole run on a connected client: returns the exit code."""
+    # Workers get dask_batch_worker by value with each task: they need no copy of tools/.
+    cloudpickle.register_pickle_by_value(dask_batch_worker)
     data = open_input(args.input)
     started = time.monotonic()
     paths = list(args.rules) + ([args.map] if args.map else [])
@@ -230,18 +243,26 @@ def run(args, client, out, err, on_piece_done=None):
     workers = len(client.nthreads())
     err.write(f"carecheck batch: {summary[unit]} {unit}, {summary['screened']} screened, "
               f"{summary['errors']} with errors\n")
-    err.write(f"dask_batch: {len(plan.pieces)} pieces on {workers} workers in {seconds:.1f} s "
+    err.write(f"dask_batch: {len(plan.pieces)} pieces on {workers} worker{'s' if workers != 1 else ''} in {seconds:.1f} s "
               f"({summary[unit] / seconds if seconds > 0 else 0:.0f} {unit}/s)\n")
     if args.summary:
         Path(args.summary).write_text(batch_summary_merge.dumps(summary), encoding="utf-8")
     return 0
 
 
+def local_cluster(workers, **options):
+    """Worker processes on this machine, every port on 127.0.0.1 and free: the scheduler's and
+    the workers' HTTP servers (health, metrics) would otherwise take 8787 or listen on 0.0.0.0."""
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                        worker_dashboard_address="127.0.0.1:0",
+                        **{"silence_logs": logging.ERROR, **options})
+
+
 def start_client(args):
     if args.scheduler:
         return Client(args.scheduler, timeout="30s"), None
-    cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+    cluster = local_cluster(args.workers)
     return Client(cluster), cluster
 
 
@@ -249,6 +270,8 @@ def output_target(args):
     """stdout, or a scratch file next to --output that becomes it only when the run succeeded."""
     if not args.output:
         return sys.stdout.buffer, None
+    if os.path.exists(args.output) and not os.path.isfile(args.output):  # /dev/null, a pipe
+        return open(args.output, "wb"), None
     folder = os.path.dirname(os.path.abspath(args.output))
     fd, scratch = tempfile.mkstemp(prefix=".dask_batch-", dir=folder)
     return os.fdopen(fd, "wb"), scratch
@@ -256,8 +279,6 @@ def output_target(args):
 
 def main(argv=None):
     args = parse_args(argv)
-    # Workers run the pieces with dask_batch_worker shipped by value: they need no copy of tools/.
-    cloudpickle.register_pickle_by_value(dask_batch_worker)
     for path, mode in ((args.input, "rb"), (args.summary, "ab")):
         try:
             if path:
@@ -265,7 +286,8 @@ def main(argv=None):
         except OSError as problem:
             print(f"dask_batch: {problem}", file=sys.stderr)
             return EXIT_IO
-    out, scratch = output_target(args)
+    target, scratch = output_target(args)
+    out = CountingWriter(target)
     client = cluster = None
     code = EXIT_CLUSTER
     try:
@@ -273,12 +295,13 @@ def main(argv=None):
         code = run(args, client, out, sys.stderr)
     except (RunFailed, batch_split.InputNotSplittable, OSError) as problem:
         print(f"dask_batch: {problem}", file=sys.stderr)
-        if not scratch:
-            print("dask_batch: the output above is incomplete", file=sys.stderr)
+        if out.written and not scratch:
+            print("dask_batch: the output written so far is incomplete", file=sys.stderr)
     finally:
-        out.flush()
+        target.flush()
+        if target is not sys.stdout.buffer:
+            target.close()
         if scratch:
-            out.close()
             if code == 0:
                 os.replace(scratch, args.output)
             else:

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import batch_split  # noqa: E402
 import dask_batch  # noqa: E402
-from distributed import Client, LocalCluster  # noqa: E402
+from distributed import Client  # noqa: E402
 
 CARECHECK = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "build/native/cli/carecheck").resolve()
 GENERATOR = Path(sys.argv[2] if len(sys.argv) > 2 else ROOT / "build/native/bench/carecheck_bench").resolve()
@@ -128,9 +128,8 @@ class DaskBatchTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address=None, silence_logs=logging.CRITICAL,
-                                   local_directory=str(TMP / "workers"))
+        cls.cluster = dask_batch.local_cluster(2, silence_logs=logging.CRITICAL,
+                                               local_directory=str(TMP / "workers"))
         cls.client = Client(cls.cluster)
         cls.households = generated_households()
         cls.jsonl_single = single_run([RULES], cls.households)
@@ -222,6 +221,21 @@ class DaskBatchTest(unittest.TestCase):
     def test_a_binary_the_workers_lack_is_named(self):
         with self.assertRaisesRegex(dask_batch.RunFailed, "missing /nowhere/carecheck"):
             dask_run(self.client, [RULES], EXAMPLE / "records.csv", carecheck="/nowhere/carecheck")
+
+    def test_first_line_and_first_row_number_a_piece_as_the_whole_file(self):
+        def batch(arguments, stdin):
+            return subprocess.run([str(CARECHECK), "batch", RULES, "--quiet", *arguments], input=stdin,
+                                  capture_output=True, check=False)
+
+        lines = batch(["--first-line", "41"], b'{"members": []}\nnot json\n').stdout.splitlines()
+        self.assertEqual([line[:10] for line in lines], [b'{"line":41', b'{"line":42'])
+        header = (EXAMPLE / "records.csv").read_bytes().split(b"\n", 1)[0] + b"\n"
+        out = batch(["--csv", "--map", str(EXAMPLE / "mapping.json"), "--first-row", "7", "--first-line", "12"],
+                    header + b"\r\n").stdout.decode()
+        self.assertTrue(out.startswith('{"row":7,"ok":false'), out)
+        self.assertIn('"message":"row 7 (line 12) is empty"', out)
+        for bad in ("0", "-3", "x", ""):
+            self.assertEqual(batch(["--first-line", bad], b"").returncode, 2, f"--first-line {bad!r}")
 
     def test_utf16_is_refused_not_cut(self):
         with self.assertRaisesRegex(batch_split.InputNotSplittable, "UTF-16"):
