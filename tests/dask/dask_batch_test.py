@@ -123,6 +123,13 @@ def awkward_csv(trailing, rows=3000):
     return path
 
 
+def forget_tools(tools):
+    """Run on each worker: tools/ off sys.path, so nothing there can be imported by name."""
+    sys.path[:] = [entry for entry in sys.path if Path(entry).resolve() != Path(tools)]
+    for name in ("dask_batch_worker", "dask_batch", "batch_split", "batch_summary_merge"):
+        sys.modules.pop(name, None)
+
+
 class DaskBatchTest(unittest.TestCase):
     cluster = client = None
 
@@ -131,6 +138,8 @@ class DaskBatchTest(unittest.TestCase):
         cls.cluster = dask_batch.local_cluster(2, silence_logs=logging.CRITICAL,
                                                local_directory=str(TMP / "workers"))
         cls.client = Client(cls.cluster)
+        # Workers of a real cluster have no copy of tools/: the piece's code must come with the task.
+        cls.client.run(forget_tools, str(ROOT / "tools"))
         cls.households = generated_households()
         cls.jsonl_single = single_run([RULES], cls.households)
 
