@@ -14,18 +14,30 @@ class SummaryMismatch(Exception):
 
 
 def merge(summaries):
-    """`summaries`: the parsed JSON of each piece's summary, in input order. Returns the whole's."""
+    """`summaries`: the parsed JSON of each piece's summary, in input order. Returns the whole's,
+    its keys in the pieces' order. A key this does not know must be the same in every piece."""
     if not summaries:
         raise SummaryMismatch("no summaries to add up")
     unit = summaries[0]["unit"]
-    totals = {unit: 0, "screened": 0, "errors": 0}
+    counted = {unit, "screened", "errors"}
+    merged = {}
+    for key, value in summaries[0].items():
+        if key in counted:
+            merged[key] = sum(summary[key] for summary in summaries)
+        elif key == "packs":
+            merged[key] = _merge_packs(summaries)
+        else:
+            differing = [summary.get(key) for summary in summaries if summary.get(key) != value]
+            if differing:
+                raise SummaryMismatch(f"pieces differ in {key!r}: {value!r} and {differing[0]!r}")
+            merged[key] = value
+    return merged
+
+
+def _merge_packs(summaries):
     programs = {}  # (pack, program) -> entry, in first-seen order
     titles = {}
     for summary in summaries:
-        if summary.get("unit") != unit:
-            raise SummaryMismatch(f"pieces count {unit} and {summary.get('unit')}")
-        for key in totals:
-            totals[key] += summary[key]
         for pack in summary["packs"]:
             titles.setdefault(pack["pack"], pack["title"])
             for program in pack["programs"]:
@@ -39,7 +51,7 @@ def merge(summaries):
         if not packs or packs[-1]["pack"] != pack_id:
             packs.append({"pack": pack_id, "title": titles[pack_id], "programs": []})
         packs[-1]["programs"].append(entry)
-    return {"unit": unit, **totals, "packs": packs}
+    return packs
 
 
 def dumps(summary):

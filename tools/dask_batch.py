@@ -198,7 +198,10 @@ def run_pieces(client, data, plan, carecheck, arguments, out, err, *, timeout=No
                 return result["exit"], None
             check_piece(result, piece, index == len(plan.pieces) - 1)
             out.write(result["stdout"])
-            summaries.append(json.loads(result["summary"]))
+            try:
+                summaries.append(json.loads(result["summary"]))
+            except ValueError as unreadable:
+                raise RunFailed(f"piece {index + 1}: its --summary is not JSON ({unreadable})") from unreadable
             if not quiet:
                 seconds = time.monotonic() - started
                 err.write(f"dask_batch: piece {index + 1}/{len(plan.pieces)} done, "
@@ -293,7 +296,8 @@ def main(argv=None):
     try:
         client, cluster = start_client(args)
         code = run(args, client, out, sys.stderr)
-    except (RunFailed, batch_split.InputNotSplittable, OSError) as problem:
+    except (RunFailed, batch_split.InputNotSplittable, batch_summary_merge.SummaryMismatch,
+            OSError) as problem:
         print(f"dask_batch: {problem}", file=sys.stderr)
         if out.written and not scratch:
             print("dask_batch: the output written so far is incomplete", file=sys.stderr)
