@@ -165,11 +165,12 @@ def run_pieces(client, data, plan, carecheck, arguments, out, err, *, timeout=No
     summaries = []
     started = time.monotonic()
 
+    # A piece travels inside its task, not scattered ahead as Dask's warning suggests: a scattered
+    # piece would die with its worker, and the task could not be run again elsewhere.
+    warnings.filterwarnings("ignore", message="Large object of size", category=UserWarning)
+
     def submit():
         nonlocal submitted
-        # The piece travels inside the task, not scattered ahead as Dask's warning suggests: a
-        # scattered piece would die with its worker, and the task could not be run again elsewhere.
-        warnings.filterwarnings("ignore", message="Large object of size", category=UserWarning)
         piece = plan.pieces[submitted]
         future = client.submit(dask_batch_worker.run_piece, carecheck, arguments,
                                plan.payload(data, submitted), piece.first_line, piece.first_row,
