@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -33,7 +34,7 @@ RULES = str(ROOT / "rules")
 EXAMPLE = ROOT / "docs/examples/batch"
 HOUSEHOLDS = 100_000
 RUN_TIMEOUT = 150  # seconds per distributed run; the whole file has an alarm too
-TMP = Path(tempfile.mkdtemp(prefix="carecheck-dask-"))
+TMP = None  # made by main(): the worker processes import this file too, and must not make one each
 
 
 def single_run(arguments, input_path):
@@ -260,7 +261,13 @@ class CountingResult(unittest.TextTestResult):
         self.passed += 1
 
 
+def give_up(signum, frame):
+    raise KeyboardInterrupt("dask_batch_test: not done after 480 s")  # unittest lets only this through
+
+
 def main():
+    global TMP
+    signal.signal(signal.SIGALRM, give_up)
     signal.alarm(480)  # a hung cluster fails the test instead of holding up CI
     for name in ("distributed", "tornado", "asyncio"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
@@ -268,11 +275,14 @@ def main():
         if not path.is_file():
             print(f"dask_batch_test: {path} is not built (bash tools/build.sh native)\n0 passed, 1 failed")
             return 1
-    runner = unittest.TextTestRunner(verbosity=2, resultclass=CountingResult, stream=sys.stdout)
-    result = runner.run(unittest.defaultTestLoader.loadTestsFromTestCase(DaskBatchTest))
+    TMP = Path(tempfile.mkdtemp(prefix="carecheck-dask-"))
+    try:
+        runner = unittest.TextTestRunner(verbosity=2, resultclass=CountingResult, stream=sys.stdout)
+        result = runner.run(unittest.defaultTestLoader.loadTestsFromTestCase(DaskBatchTest))
+    finally:
+        shutil.rmtree(TMP, ignore_errors=True)
     failed = len(result.failures) + len(result.errors)
     print(f"{result.passed} passed, {failed} failed")
-    subprocess.run(["rm", "-rf", str(TMP)], check=False)
     return 0 if failed == 0 and result.passed > 0 else 1
 
 
