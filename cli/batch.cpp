@@ -53,7 +53,8 @@ public:
 /// JSON Lines: each line is a household as it stands.
 class JsonLinesInput : public BatchInput {
 public:
-    explicit JsonLinesInput(std::istream& in) : in_(in) {}
+    /// `first_line`: the number of the first line (not 1 for a piece of a split file).
+    JsonLinesInput(std::istream& in, size_t first_line) : in_(in), number_(first_line - 1) {}
     bool next(BatchItem& item) override {
         if (!std::getline(in_, item.household))
             return false;
@@ -67,17 +68,22 @@ public:
 
 private:
     std::istream& in_;
-    size_t number_ = 0;
+    size_t number_;
 };
 
 /// CSV rows, converted to households by a mapping; errors name the row, column and value.
 class CsvInput : public BatchInput {
 public:
-    CsvInput(CsvReader& reader, const CsvMapping& mapping) : reader_(reader), mapping_(mapping) {}
+    /// `first_row` and `first_line` (0: as read) renumber a piece of a split file as the whole.
+    CsvInput(CsvReader& reader, const CsvMapping& mapping, size_t first_row, size_t first_line)
+        : reader_(reader), mapping_(mapping), row_(first_row - 1), first_line_(first_line) {}
 
     bool next(BatchItem& item) override {
         if (!reader_.next(record_))
             return false;
+        if (first_record_ && first_line_ > 0)  // lines are shifted from the first data row on
+            line_shift_ = static_cast<long long>(first_line_) - static_cast<long long>(record_.line);
+        first_record_ = false;
         ++row_;
         converted_ = record_problem();
         if (converted_.issues.empty())
@@ -128,8 +134,9 @@ private:
     /// A record the reader could not split cleanly is an error row before any cell is read.
     ConvertedRow record_problem() const {
         ConvertedRow out;
-        const std::string at =
-                "row " + std::to_string(row_) + " (line " + std::to_string(record_.line) + ")";
+        const std::string at = "row " + std::to_string(row_) + " (line " +
+                               std::to_string(static_cast<long long>(record_.line) + line_shift_) +
+                               ")";
         if (record_.unterminated) {
             out.issues.push_back(
                     {"unterminated_quote", "", "", "",
@@ -169,7 +176,10 @@ private:
     const CsvMapping& mapping_;
     CsvRecord record_;
     ConvertedRow converted_;
-    size_t row_ = 0;
+    size_t row_;
+    const size_t first_line_;
+    bool first_record_ = true;
+    long long line_shift_ = 0;  // the whole file's line number minus this input's
 };
 
 /// A progress line on stderr every `every` seconds; nothing for runs shorter than that.
@@ -273,9 +283,9 @@ int run_batch(const Service& service, const std::string& today_date, const Batch
         mapping = open_mapping(describe, options, reader, out, err, code);
         if (!mapping)
             return code;
-        input = std::make_unique<CsvInput>(reader, *mapping);
+        input = std::make_unique<CsvInput>(reader, *mapping, options.first_row, options.first_line);
     } else {
-        input = std::make_unique<JsonLinesInput>(in);
+        input = std::make_unique<JsonLinesInput>(in, options.first_line > 0 ? options.first_line : 1);
     }
 
     BatchSummary summary(describe);

@@ -20,6 +20,9 @@ struct BatchOptions {
     bool quiet = false;             // no progress lines and no per-program table (the totals line stays)
     std::string summary_file;       // where to write the counts as JSON (empty: nowhere)
     double progress_seconds = 5;    // a progress line on stderr this often
+    // For one piece of a split file (tools/dask_batch.py), so its numbers are the whole file's:
+    size_t first_line = 0;          // the line its first line (JSON Lines) or data row (CSV) is on; 0: as read
+    size_t first_row = 1;           // CSV: the number of its first data row
 };
 
 /// Streams households from `in` to `out`: one output line per input line (JSON Lines) or data

@@ -25,7 +25,8 @@ const char* const kUsage =
     "  batch RULES... [--full] < households.jsonl  one output line per input line\n"
     "  batch RULES... --csv --map MAP.json [--no-header] < records.csv  one output line per data row\n"
     "      batch options: --full (whole results), --summary FILE (counts as JSON), --quiet (no\n"
-    "      progress or table on stderr), --progress SECONDS (default 5); see docs/batch.md\n"
+    "      progress or table on stderr), --progress SECONDS (default 5), --first-line N and\n"
+    "      --first-row N (the numbers a piece of a split file starts at); see docs/batch.md\n"
     "  cases RULES...               run the *.cases.json files, report coverage\n"
     "  describe RULES...            the loaded rules for a user interface → JSON\n"
     "  table RULES...               Markdown table of every program (rules/README.md)\n"
@@ -56,6 +57,13 @@ int check_sources(const std::vector<cc::RuleFile>& files, std::string& report) {
     return cli::kInvalid;
 }
 
+/// A whole number from 1 up, digits only; false (the option is then a usage error) otherwise.
+bool positive(const std::string& text, size_t& out) {
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+    out = std::stoull(text);
+    return out > 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -79,6 +87,8 @@ int main(int argc, char** argv) {
         else if (arg == "--map" && has_value) batch.map_file = args[++i], batch.csv = true;
         else if (arg == "--summary" && has_value) batch.summary_file = args[++i];
         else if (arg == "--progress" && has_value) batch.progress_seconds = std::atof(args[++i].c_str());
+        else if (arg == "--first-line" && has_value && positive(args[i + 1], batch.first_line)) ++i;
+        else if (arg == "--first-row" && has_value && positive(args[i + 1], batch.first_row)) ++i;
         else if (arg.compare(0, 2, "--") == 0) bad_option = arg;
         else paths.push_back(arg);
     }

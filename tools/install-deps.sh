@@ -19,6 +19,7 @@ PACKAGES=(
   chromium                        # browser tests (playwright-core drives /usr/bin/chromium)
   fonts-noto-cjk                  # so Chromium renders the Chinese page (screenshots, Lighthouse)
   python3 python3-jsonschema      # tests/schema: rule files against docs/rule-pack.schema.json
+  python3-distributed python3-dask python3-cloudpickle  # tools/dask_batch.py, tests/dask (apt brings the rest)
 )
 
 # Node.js: keep whatever node the machine has (>= 18.20); otherwise Debian's nodejs + npm.

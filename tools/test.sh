@@ -6,6 +6,7 @@
 #   4. libFuzzer: every fuzz binary built by preset fuzz, ~60 s in total
 #   5. wasm build + site staging, then  node --test tests/wasm/
 #   6. browser tests                    node --test tests/web/   (Chromium at /usr/bin/chromium)
+#   7. Dask scale-out                   tests/dask/ (a local 2-worker cluster on 127.0.0.1, ~2 min)
 # Ends with one line "N passed, N failed" (tests, plus steps that failed before running tests)
 # and exits non-zero on any failure. A step whose test folder does not exist yet is skipped
 # with a line saying so; a step that fails is never skipped.
@@ -94,6 +95,26 @@ run_node_tests() {
   echo "=== $name: $npass passed, $nfail failed"
 }
 
+# run_counted_script NAME LOG CMD...: a test script that ends with a line "N passed, N failed".
+run_counted_script() {
+  local name=$1 log=$LOGS/$2; shift 2
+  say "$name: $*"
+  timeout 600 "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  local line npass=0 nfail=1
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+  if [ -n "$line" ]; then
+    npass=${line%% passed*}
+    nfail=$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")
+  else
+    echo "=== $name: no \"N passed, N failed\" line (exit code $rc)"
+  fi
+  [ "$rc" -ne 0 ] && [ "$nfail" -eq 0 ] && nfail=1 && echo "=== $name: exited with $rc"
+  pass "$npass"
+  [ "$nfail" -gt 0 ] && fail "$nfail" "$name"
+  echo "=== $name: $npass passed, $nfail failed"
+}
+
 # Seed corpus for a fuzz target: its committed tests/fuzz/corpus/TARGET/ if there is one (fuzz_csv),
 # else the rule files for fuzz_pack, the cases' households otherwise.
 seed_corpus() {
@@ -160,7 +181,9 @@ run_fuzz() {
 run_step "install dependencies" bash tools/install-deps.sh
 
 # 2. Native.
+native_built=false
 if run_step "native build" bash tools/build.sh native; then
+  native_built=true
   run_ctest "native tests" native
 fi
 
@@ -209,6 +232,18 @@ if [ -d tests/web ]; then
   fi
 else
   skip "browser tests (tests/web/ does not exist yet)"
+fi
+
+# 7. Dask: tools/dask_batch.py against single runs of the CLI built in step 2. Debian's python3,
+# where python3-distributed is, not whatever python3 is first on PATH.
+if [ ! -d tests/dask ]; then
+  skip "dask tests (tests/dask/ does not exist yet)"
+elif $native_built; then
+  run_counted_script "dask tests" dask.log /usr/bin/python3 tests/dask/dask_batch_test.py \
+    build/native/cli/carecheck build/native/bench/carecheck_bench
+else
+  echo "=== FAILED dask tests: the native build failed"
+  fail 1 "dask tests (no native build)"
 fi
 
 echo
