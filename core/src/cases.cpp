@@ -41,7 +41,10 @@ CaseFile read_case_file(const std::string& text, IssueList& issues) {
         c.expect = cases[i].contains("expect") ? cases[i].at("expect") : Json::array();
         c.expect_error = read_string(cases[i], "expect_error", at, issues, false).value_or("");
         if (!c.expect.is_array() || (c.expect.empty() && c.expect_error.empty())) {
-            issues.add("missing_field", at + "/expect", "a case needs a non-empty \"expect\" array (or \"expect_error\")");
+            issues.add("missing_field", at + "/expect",
+                       "case \"" + c.id +
+                               "\" checks nothing: it needs a non-empty \"expect\" array (or "
+                               "\"expect_error\")");
         }
         file.cases.push_back(std::move(c));
     }

@@ -21,4 +21,7 @@ errors=$(grep -c '"ok":false' "$tmp/out.jsonl")
 sed -n '7p' "$tmp/out.jsonl" | grep -q '^{"line":7,"ok":false' || { echo "line 7 is not its error line"; exit 1; }
 sed -n '8p' "$tmp/out.jsonl" | grep -q '^{"line":8,"ok":true' || { echo "line 8 did not recover"; exit 1; }
 grep -q "300 lines, 291 screened, 9 with errors" "$tmp/err.txt" || { cat "$tmp/err.txt"; exit 1; }
+# The table on stderr: all 291 screened families are eligible for care, under "eligible".
+care=$(awk '$1 == "care" { print $3, $4, $5, $6 }' "$tmp/err.txt")
+[ "$care" = "291 0 0 0" ] || { echo "care row is '$care', expected eligible 291, others 0"; cat "$tmp/err.txt"; exit 1; }
 echo "ok: 300 lines in, 300 out, 9 errors"

@@ -65,5 +65,52 @@ TEST(BatchSummary, ErrorRowsAreCountedApartAndTheTableNamesEveryStatus) {
     }
 }
 
+/// The cell of `line` whose right edge is where `header_word` ends in `header` (cells are
+/// right-aligned).
+std::string cell_under(const std::string& header, const std::string& header_word,
+                       const std::string& line) {
+    const size_t end = header.find(header_word);
+    if (end == std::string::npos)
+        return "no column " + header_word;
+    size_t right = end + header_word.size();
+    if (right > line.size())
+        return "line too short";
+    size_t left = line.find_last_of(' ', right - 1);
+    return line.substr(left + 1, right - left - 1);
+}
+
+TEST(BatchSummary, TableShowsEachCountUnderItsOwnStatusColumn) {
+    // care: 1 eligible, 2 local decision, 3 needs answers, 4 not eligible.
+    const Service service = test::example_service();
+    BatchSummary summary(test::parse(service.describe()));
+    const std::vector<std::pair<std::string, int>> households = {
+            {R"("region":"130702","poor":true)", 1},
+            {R"("region":"130722","poor":true)", 2},
+            {R"("poor":true)", 3},
+            {R"("region":"431225")", 4}};
+    for (const auto& [facts, times] : households) {
+        const std::string h =
+                R"({"as_of":"2026-11-23","facts":{)" + facts +
+                R"(},"members":[{"id":"m","roles":["elder"],"facts":{"age":70,"insured":true}}]})";
+        for (int i = 0; i < times; ++i)
+            summary.add_screen(service.screen(h));
+    }
+    std::ostringstream table;
+    summary.write_table(table);
+    std::istringstream lines(table.str());
+    std::string line, header, care;
+    while (std::getline(lines, line)) {
+        if (header.empty() && line.find("needs answers") != std::string::npos)
+            header = line;
+        if (line.rfind("  care ", 0) == 0)
+            care = line;
+    }
+    ASSERT_FALSE(care.empty()) << table.str();
+    EXPECT_EQ(cell_under(header, "not eligible", care), "4") << table.str();
+    EXPECT_EQ(cell_under(header, "needs answers", care), "3") << table.str();
+    EXPECT_EQ(cell_under(header, "local decision", care), "2") << table.str();
+    EXPECT_EQ(cell_under(header, " eligible", care), "1") << table.str();
+}
+
 }  // namespace
 }  // namespace carecheck

@@ -52,6 +52,39 @@ TEST(Household, ImpossibleDatesAreRejected) {
     expect_error(check(Json{{"as_of", "2026-13-01"}}), "bad_date", "/as_of");
 }
 
+TEST(Household, LeapDaysAreRealDatesOnlyInLeapYears) {
+    for (const char* day : {"2000-02-29", "2024-02-29"}) {
+        Json input = household({}, {{{"id", "m"}, {"facts", {{"birth_date", day}}}}});
+        input["as_of"] = "2028-02-29";
+        EXPECT_EQ(check(input).at("ok"), true) << day;
+    }
+    for (const char* day : {"1900-02-29", "2023-02-29"}) {
+        expect_error(check(household({}, {{{"id", "m"}, {"facts", {{"birth_date", day}}}}})),
+                     "wrong_answer_type", "/members/0/facts/birth_date");
+    }
+}
+
+TEST(Household, AgeAboveTheCatalogueMaximumIsOutOfRange) {
+    EXPECT_EQ(check(household({}, {{{"id", "m"}, {"facts", {{"age", 130}}}}})).at("ok"), true);
+    expect_error(check(household({}, {{{"id", "m"}, {"facts", {{"age", 131}}}}})), "out_of_range",
+                 "/members/0/facts/age");
+}
+
+TEST(Household, BirthDateGivingAnAgeAboveTheMaximumIsOutOfRange) {
+    // On 2026-11-23 someone born 1895-11-24 is 130 (the catalogue's maximum); a day earlier, 131.
+    EXPECT_EQ(check(household({}, {{{"id", "m"}, {"facts", {{"birth_date", "1895-11-24"}}}}}))
+                      .at("ok"),
+              true);
+    expect_error(check(household({}, {{{"id", "m"}, {"facts", {{"birth_date", "1895-11-23"}}}}})),
+                 "out_of_range", "/members/0/facts/birth_date");
+}
+
+TEST(Household, OptionGivenTwiceInAManyOfAnswerIsRejectedAtTheSecondCopy) {
+    // Accepted, ["tekun", "tekun"] would count twice towards has_all.
+    expect_error(check(household({{"support", {"tekun", "tekun"}}}, Json::array())),
+                 "duplicate_option", "/facts/support/1");
+}
+
 TEST(Household, BirthDateAfterTheCheckDateIsRejectedNotAgedMinusFour) {
     expect_error(check(household({}, {{{"id", "m"}, {"facts", {{"birth_date", "2030-01-01"}}}}})), "out_of_range",
                  "/members/0/facts/birth_date");

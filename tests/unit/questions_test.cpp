@@ -2,6 +2,8 @@
 // and never a question the family already answered "not sure".
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "test_support.h"
 
 namespace carecheck {
@@ -35,8 +37,24 @@ TEST(Questions, MemberQuestionsNameTheMember) {
 }
 
 TEST(Questions, NotSureIsNotAskedAgain) {
+    // "poor" stays unknown (care still needs it), but the family said "not sure": ask the rest.
     const Json result = questions(test::household({{"region", "130702"}, {"poor", nullptr}}, {{{"id", "gran"}, {"roles", {"elder"}}}}));
-    for (const std::string& id : ids(result)) EXPECT_NE(id, "poor");
+    const std::vector<std::string> asked = ids(result);
+    EXPECT_TRUE(std::count(asked.begin(), asked.end(), "age@gran") == 1) << result.dump();
+    EXPECT_TRUE(std::count(asked.begin(), asked.end(), "poor") == 0) << result.dump();
+}
+
+TEST(Questions, AFactThatDecidesMoreProgramsIsAskedBeforeOneEarlierInTheCatalogue) {
+    // tests/data/pin: "poor" comes first in the catalogue but decides one program (nursing);
+    // "disabled" decides all three.
+    const Service service =
+            test::service_for(test::data_files("pin", {"facts.json", "ranking.pack.json"}));
+    const Json result =
+            test::parse(service.questions(test::household(Json::object(), Json::array()).dump()));
+    EXPECT_EQ(ids(result), (std::vector<std::string>{"disabled", "poor"})) << result.dump();
+    ASSERT_EQ(result.at("questions").size(), 2u);
+    EXPECT_EQ(result.at("questions")[0].at("programs"), 3);
+    EXPECT_EQ(result.at("questions")[1].at("programs"), 1);
 }
 
 TEST(Questions, AQuestionThatCannotChangeAnythingIsNotAsked) {

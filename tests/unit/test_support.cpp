@@ -14,17 +14,31 @@ std::string read_text_file(const std::string& path) {
     return buffer.str();
 }
 
+std::vector<RuleFile> data_files(const std::string& folder, const std::vector<std::string>& names) {
+    const std::string dir = std::string(CARECHECK_TEST_DATA) + "/" + folder + "/";
+    std::vector<RuleFile> files;
+    for (const std::string& name : names)
+        files.push_back(RuleFile{name, read_text_file(dir + name)});
+    return files;
+}
+
+Service service_for(const std::vector<RuleFile>& files) {
+    Service service;
+    const std::string loaded = service.load(files);
+    EXPECT_EQ(loaded.rfind("{\"ok\":true", 0), 0u) << loaded;
+    return service;
+}
+
 std::vector<RuleFile> example_files() {
-    const std::string dir = std::string(CARECHECK_TEST_DATA) + "/example/";
-    return {RuleFile{"facts.json", read_text_file(dir + "facts.json")},
-            RuleFile{"example.pack.json", read_text_file(dir + "example.pack.json")}};
+    return data_files("example", {"facts.json", "example.pack.json"});
 }
 
 Service example_service() {
-    Service service;
-    const std::string loaded = service.load(example_files());
-    EXPECT_EQ(loaded.rfind("{\"ok\":true", 0), 0u) << loaded;
-    return service;
+    return service_for(example_files());
+}
+
+Service pin_service() {
+    return service_for(data_files("pin", {"facts.json", "pin.pack.json"}));
 }
 
 Json parse(const std::string& text) { return Json::parse(text); }

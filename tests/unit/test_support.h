@@ -11,11 +11,21 @@ namespace carecheck::test {
 
 std::string read_text_file(const std::string& path);
 
+/// The rule files `names` (catalogue first) of the test rule set in tests/data/`folder`.
+std::vector<RuleFile> data_files(const std::string& folder, const std::vector<std::string>& names);
+
+/// A Service with `files` loaded (fails the test if they do not load).
+Service service_for(const std::vector<RuleFile>& files);
+
 /// The example rule set under tests/data/example (catalogue + pack).
 std::vector<RuleFile> example_files();
 
 /// A Service with the example rules loaded (fails the test if they do not load).
 Service example_service();
+
+/// A Service with tests/data/pin's catalogue and pin pack: the behaviours pinned before the
+/// evaluation core is rewritten (province codes, `gt` ages, `local.unless`, `by_case` amounts).
+Service pin_service();
 
 /// Parses the JSON a Service returned.
 Json parse(const std::string& text);
