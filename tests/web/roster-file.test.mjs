@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './browser.mjs';
 import { duplicateRecord, newRecord, rosterFromJson, rosterToJson, toCsv } from '../../web/js/roster-file.js';
-import { familyYearly, groupChoices, summarise, toApplyFor, worthAsking } from '../../web/js/result-summary.js';
+import { familyMoney, familyYearly, groupChoices, summarise, toApplyFor, worthAsking } from '../../web/js/result-summary.js';
 
 test('a backup reads back exactly as written', () => {
   const a = newRecord('王家', '三组', '431225');
@@ -105,4 +105,24 @@ test('the summary says who receives each amount; only money paid to the family c
   ]);
   assert.deepEqual(summary.programs.map(familyYearly), [null, null, null, 600]);
   assert.deepEqual(result.packs[0].programs.map((p) => familyYearly(p.amount)), [null, null, null, 600]);
+});
+
+test('money for the family itself: never a care home\'s, a provider\'s or a meal point\'s, one program of a choose-one group', () => {
+  const program = (id, status, yearly, paidTo, extra = {}) => ({ id, kind: 'subsidy', status, name: { zh: id, en: id }, amount: { yearly, paid_to: paidTo }, ...extra });
+  const meals = { id: 'baotou', programs: [program('meal', 'eligible', 1095, 'meal_point', { member: 'grandma' })] };
+  assert.deepEqual(familyMoney([meals]), { yearly: 0, paidElsewhere: true }, 'a meal subsidy is not the family\'s money');
+  const mixed = {
+    id: 'p',
+    programs: [
+      program('cash-a', 'eligible', 600, 'family', { exclusive_group: 'g' }),
+      program('cash-b', 'eligible', 900, 'family', { exclusive_group: 'g' }),
+      program('home', 'eligible', 24000, 'institution', { exclusive_group: 'g' }),
+      program('allowance', 'eligible', 1200, 'family', { member: 'a' }),
+      program('allowance', 'eligible', 1200, 'family', { member: 'b' }),
+      program('maybe', 'depends_on_local_decision', 5000, 'family'),
+      program('ask', 'worth_asking', 7000, 'family'),
+      program('provider', 'eligible', 9000, 'family', { kind: 'provider_subsidy' }),
+    ],
+  };
+  assert.deepEqual(familyMoney([mixed, meals]), { yearly: 900 + 2400, paidElsewhere: true });
 });

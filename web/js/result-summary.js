@@ -44,6 +44,35 @@ export function familyYearly(amount) {
 }
 
 /**
+ * What reaches the family itself in a year from what it can apply for now (eligible), from a
+ * check() result: money paid to a care home, a service provider or a meal point is never added
+ * in, and of a choose-one group only the program worth most to the family counts.
+ * @param {Object[]} packs  check() result.packs
+ * @returns {{yearly: number, paidElsewhere: boolean}}  yearly: yuan a year to the family (0 when
+ *   none is known); paidElsewhere: some eligible program's money goes to someone else
+ */
+export function familyMoney(packs) {
+  let yearly = 0;
+  let paidElsewhere = false;
+  const best = new Map(); // choose-one group -> the most the family gets from one of its programs
+  for (const pack of packs || []) {
+    for (const program of pack.programs) {
+      if (program.status !== 'eligible' || program.kind === 'provider_subsidy' || !program.amount) continue;
+      const own = familyYearly(program.amount);
+      if (own == null) {
+        paidElsewhere ||= Boolean(program.amount.paid_to && program.amount.paid_to !== 'family');
+        continue;
+      }
+      if (!program.exclusive_group) { yearly += own; continue; }
+      const key = `${pack.id}/${program.exclusive_group}`;
+      best.set(key, Math.max(best.get(key) ?? 0, own));
+    }
+  }
+  for (const own of best.values()) yearly += own;
+  return { yearly, paidElsewhere };
+}
+
+/**
  * @typedef {{zh: string, en: string}} Text
  *
  * @typedef {Object} ProgramBrief

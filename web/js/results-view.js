@@ -6,7 +6,7 @@ import { amountLine, citeDetails, programCard } from './program-card.js';
 import { answersList, checklist } from './results-extras.js';
 import { regionWithin } from './engine.js';
 import { householdOf } from './state.js';
-import { familyYearly, isWorthAsking, mayApplyFor, rankWithin } from './result-summary.js';
+import { familyMoney, familyYearly, isWorthAsking, mayApplyFor, rankWithin } from './result-summary.js';
 
 const KIND_ORDER = ['service_mode', 'subsidy', 'service_item', 'related_policy'];
 const STATUS_ORDER = ['eligible', 'depends_on_local_decision', 'needs_answers', 'not_eligible'];
@@ -51,6 +51,7 @@ export async function renderResults(ctx) {
     summaryText.length > 0 && h('ul', { class: 'summary__counts' }, summaryText.map((t) => h('li', {}, t))),
     notCoveredNote(ctx),
     bestList(familyPrograms.filter((e) => e.program.status === 'eligible')),
+    moneyLine(familyMoney(touched)),
     askText && h('p', { class: 'summary__ask' }, askText),
     remaining > 0 && h('button', {
       type: 'button', class: 'button button--primary', onClick: () => ctx.go('questions'),
@@ -81,6 +82,19 @@ function notCoveredNote(ctx) {
   const places = [...new Set(packs.map((p) => pick(p.jurisdiction?.name)).filter(Boolean))];
   return h('p', { class: 'summary__none' },
     say('notCovered', { place: ctx.regions.fullName(ctx.state.region) || ctx.state.region }), list(places));
+}
+
+/**
+ * How much of it reaches the family's own hands each year: never money paid to a care home, a
+ * service provider or a meal point (the family gets the service, not the cash).
+ * @param {{yearly: number, paidElsewhere: boolean}} money  from familyMoney()
+ */
+function moneyLine({ yearly, paidElsewhere }) {
+  if (yearly > 0) {
+    return h('p', { class: 'summary__money' }, say('familyMoney', { n: yearly.toLocaleString('zh-CN') }),
+      paidElsewhere && say('familyMoneyOthers'));
+  }
+  return paidElsewhere ? h('p', { class: 'summary__money' }, say('familyMoneyNone')) : null;
 }
 
 /**
