@@ -110,7 +110,7 @@ test('the summary says who receives each amount; only money paid to the family c
 test('money for the family itself: never a care home\'s, a provider\'s or a meal point\'s, one program of a choose-one group', () => {
   const program = (id, status, yearly, paidTo, extra = {}) => ({ id, kind: 'subsidy', status, name: { zh: id, en: id }, amount: { yearly, paid_to: paidTo }, ...extra });
   const meals = { id: 'baotou', programs: [program('meal', 'eligible', 1095, 'meal_point', { member: 'grandma' })] };
-  assert.deepEqual(familyMoney([meals]), { yearly: 0, paidElsewhere: true }, 'a meal subsidy is not the family\'s money');
+  assert.deepEqual(familyMoney([meals]), { yearly: 0, paidElsewhere: ['meal_point'] }, 'a meal subsidy is not the family\'s money');
   const mixed = {
     id: 'p',
     programs: [
@@ -124,5 +124,5 @@ test('money for the family itself: never a care home\'s, a provider\'s or a meal
       program('provider', 'eligible', 9000, 'family', { kind: 'provider_subsidy' }),
     ],
   };
-  assert.deepEqual(familyMoney([mixed, meals]), { yearly: 900 + 2400, paidElsewhere: true });
+  assert.deepEqual(familyMoney([mixed, meals]), { yearly: 900 + 2400, paidElsewhere: ['institution', 'meal_point'] });
 });

@@ -2,6 +2,7 @@
 import { h } from './dom.js';
 import { labelled, paren, pick, say } from './i18n.js';
 import { memberName } from './people.js';
+import { isWorthAsking } from './result-summary.js';
 
 /**
  * @param {import('./app.js').Context} ctx
@@ -120,7 +121,7 @@ export function citeDetails(cite) {
 function applyDetails(program) {
   const parts = [applyBlock(program.apply), notesBlock(program.notes)].filter(Boolean);
   if (parts.length === 0) return null;
-  return h('details', { class: 'program__how' }, h('summary', {}, say('howToApply')), parts);
+  return h('details', { class: 'program__how' }, h('summary', {}, say(isWorthAsking(program) ? 'howToAsk' : 'howToApply')), parts);
 }
 
 function applyBlock(apply) {

@@ -48,19 +48,20 @@ export function familyYearly(amount) {
  * check() result: money paid to a care home, a service provider or a meal point is never added
  * in, and of a choose-one group only the program worth most to the family counts.
  * @param {Object[]} packs  check() result.packs
- * @returns {{yearly: number, paidElsewhere: boolean}}  yearly: yuan a year to the family (0 when
- *   none is known); paidElsewhere: some eligible program's money goes to someone else
+ * @returns {{yearly: number, paidElsewhere: string[]}}  yearly: yuan a year to the family (0 when
+ *   none is known); paidElsewhere: who else receives eligible programs' money (institution,
+ *   service_provider, meal_point), each once
  */
 export function familyMoney(packs) {
   let yearly = 0;
-  let paidElsewhere = false;
+  const paidElsewhere = new Set();
   const best = new Map(); // choose-one group -> the most the family gets from one of its programs
   for (const pack of packs || []) {
     for (const program of pack.programs) {
       if (program.status !== 'eligible' || program.kind === 'provider_subsidy' || !program.amount) continue;
       const own = familyYearly(program.amount);
       if (own == null) {
-        paidElsewhere ||= Boolean(program.amount.paid_to && program.amount.paid_to !== 'family');
+        if (program.amount.paid_to && program.amount.paid_to !== 'family') paidElsewhere.add(program.amount.paid_to);
         continue;
       }
       if (!program.exclusive_group) { yearly += own; continue; }
@@ -69,7 +70,7 @@ export function familyMoney(packs) {
     }
   }
   for (const own of best.values()) yearly += own;
-  return { yearly, paidElsewhere };
+  return { yearly, paidElsewhere: [...paidElsewhere] };
 }
 
 /**

@@ -87,14 +87,15 @@ function notCoveredNote(ctx) {
 /**
  * How much of it reaches the family's own hands each year: never money paid to a care home, a
  * service provider or a meal point (the family gets the service, not the cash).
- * @param {{yearly: number, paidElsewhere: boolean}} money  from familyMoney()
+ * @param {{yearly: number, paidElsewhere: string[]}} money  from familyMoney()
  */
 function moneyLine({ yearly, paidElsewhere }) {
+  const who = list(paidElsewhere.map((to) => say(`receiver_${to}`)));
   if (yearly > 0) {
     return h('p', { class: 'summary__money' }, say('familyMoney', { n: yearly.toLocaleString('zh-CN') }),
-      paidElsewhere && say('familyMoneyOthers'));
+      paidElsewhere.length > 0 && say('familyMoneyOthers', { who }));
   }
-  return paidElsewhere ? h('p', { class: 'summary__money' }, say('familyMoneyNone')) : null;
+  return paidElsewhere.length > 0 ? h('p', { class: 'summary__money' }, say('familyMoneyNone', { who })) : null;
 }
 
 /**
