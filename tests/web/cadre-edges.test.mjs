@@ -79,6 +79,7 @@ test('the CSV lists the Qiaodong family\'s related policies in their own column,
   await row.locator('td').nth(1).getByText(`${asking.length} 项`).waitFor();
   const mayGet = await row.locator('td').nth(0).innerText();
   for (const name of asking) assert.ok(!mayGet.includes(name), `the roster does not list "${name}" as something the household may get`);
+  await row.evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await screenshot(page, 'cadre-roster-ask-column');
 
   const csv = parseCsv((await download(page, '导出表格（CSV，Excel、WPS 能打开）')).text.replace(/^\uFEFF/, ''));
