@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPhone, screenshot, startSession } from './browser.mjs';
-import { ZHANGBEI_CARER } from './family-flow.mjs';
+import { QIAODONG_CARER, ZHANGBEI_CARER } from './family-flow.mjs';
+import { newCarecheck, ruleFiles, today } from '../wasm/carecheck-module.mjs';
 import {
   HUITONG_ELDER, download, openCadreMode, registerHousehold, rosterNames, rowOf, storedHouseholds,
 } from './cadre-flow.mjs';
@@ -31,23 +32,87 @@ test('the roster and the sheet say what the results page says: one of four servi
   await answerAll(page, CARER);
   const results = await page.locator('.summary__counts').innerText();
   assert.match(results, /可以申请 4 项/);
-  assert.match(results, /还可以去问问的相关政策 8 项/);
+  assert.doesNotMatch(results, /去问问/, 'policies to ask about are not counted with what the family can apply for');
+  const asking = await page.locator('section.kind--ask article.program').count();
+  assert.ok(asking > 0);
+  assert.match(await page.locator('.summary__ask').innerText(), new RegExp(`另外有 ${asking} 项政策可以去问问`));
   await page.getByRole('button', { name: '回到名单' }).click();
   const cell = rowOf(page, '王家').locator('td').nth(0);
   await cell.waitFor();
   const items = await cell.locator('li').allInnerTexts();
-  assert.equal(items.length, 2, `one line for the choose-one group, one for related policies: ${items}`);
+  assert.equal(items.length, 1, `one line for the choose-one group, nothing about related policies: ${items}`);
   assert.match(items[0], /四种服务只能选一种：.*集中共养.*居家托养/);
-  assert.match(items[1], /还可以去问问的相关政策 8 项/);
+  const askCell = rowOf(page, '王家').locator('td').nth(1);
+  assert.equal(await askCell.innerText(), `${asking} 项`, 'their own column');
+  assert.equal(await askCell.getAttribute('data-label'), '可以去问问的政策', 'under its own name (shown on a phone)');
+  assert.deepEqual(await page.locator('.roster-table thead th').allInnerTexts(), ['户名', '可能享受', '可以去问问的政策', '还没问的', '还缺的材料']);
 
   await page.getByRole('button', { name: '王家', exact: true }).click();
   const table = page.locator('.sheet-table').first();
   assert.match(await table.locator('caption').innerText(), /可以申请的 4 项/);
   assert.match(await table.innerText(), /四种服务只能选一种/);
-  assert.match(await page.locator('.sheet').innerText(), /还可以去问问的政策（8 项）/);
+  assert.match(await table.innerText(), /钱给服务机构，上门服务不收您家这部分钱/, 'the sheet says who receives the money');
+  assert.match(await page.locator('.sheet').innerText(), new RegExp(`可以去问问的政策（${asking} 项，不一定能享受）`));
   assert.deepEqual(phone.problems, []);
   await context.close();
 });
+
+test('the CSV lists the Qiaodong family\'s related policies in their own column, never with what it can apply for', async () => {
+  const engine = await newCarecheck();
+  engine.load(JSON.stringify(ruleFiles()));
+  const result = JSON.parse(engine.check(JSON.stringify({ as_of: today(), ...QIAODONG_CARER.household }), today()));
+  const programs = result.packs.flatMap((p) => p.programs);
+  const asking = programs.filter((p) => p.status === 'worth_asking').map((p) => p.name.zh).sort();
+  const applying = programs.filter((p) => ['eligible', 'depends_on_local_decision'].includes(p.status) && p.kind !== 'provider_subsidy');
+  assert.ok(asking.length > 0 && applying.length > 0, 'the engine finds both for this family');
+
+  const phone = await openPhone(session.browser, { acceptDownloads: true });
+  const { page, context } = phone;
+  await page.goto(session.url);
+  await openCadreMode(page);
+  const now = new Date().toISOString();
+  const backup = { format: 'carecheck-roster/1', exported: now,
+    households: [{ id: 'h-qiaodong', name: '桥东王家', note: '', created: now, updated: now, state: QIAODONG_CARER.state }] };
+  await page.locator('input[type=file]').setInputFiles({ name: 'roster.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await page.getByText('导入好了：新加 1 户，更新 0 户。').waitFor();
+  const row = rowOf(page, '桥东王家');
+  await row.locator('td').nth(1).getByText(`${asking.length} 项`).waitFor();
+  const mayGet = await row.locator('td').nth(0).innerText();
+  for (const name of asking) assert.ok(!mayGet.includes(name), `the roster does not list "${name}" as something the household may get`);
+  await row.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'cadre-roster-ask-column');
+
+  const csv = parseCsv((await download(page, '导出表格（CSV，Excel、WPS 能打开）')).text.replace(/^\uFEFF/, ''));
+  const [header, line] = csv;
+  const column = (name) => { const i = header.indexOf(name); assert.ok(i >= 0, `a "${name}" column in ${header}`); return line[i]; };
+  const eligibleCell = column('可以申请');
+  const dependsCell = column('要看当地怎么定');
+  assert.deepEqual(column('可以去问问的政策').split('；').sort(), asking, 'every related policy, in its own column');
+  for (const name of asking) {
+    assert.ok(!eligibleCell.includes(name) && !dependsCell.includes(name), `"${name}" is not in the columns of what the household can apply for`);
+  }
+  assert.match(eligibleCell, /居家托养/);
+  assert.deepEqual(phone.problems, []);
+  await context.close();
+});
+
+/** A CSV text (quoted cells, "" for a quote, CRLF lines) as rows of cells. */
+function parseCsv(text) {
+  const rows = [[]];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rows.at(-1).push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { rows.at(-1).push(cell); cell = ''; rows.push([]); i += 1; }
+    else cell += c;
+  }
+  if (cell || rows.at(-1).length) rows.at(-1).push(cell);
+  return rows.filter((r) => r.length > 0);
+}
 
 test('two elders each get their own line, named; the English sheet fits the phone', async () => {
   const phone = await openPhone(session.browser);

@@ -35,8 +35,8 @@ test('three households registered offline are all still there after a reload', a
   // What each may get, what is still to ask, which papers are missing.
   const wang = rowOf(page, '王秀英家');
   assert.match(await wang.locator('td').nth(0).innerText(), /✓/, 'the mother may get something');
-  assert.match(await wang.locator('td').nth(2).innerText(), /户口本|身份证/, 'papers she still needs');
-  assert.match(await rowOf(page, '张德福家').locator('td').nth(1).innerText(), /还有 \d+ 题/);
+  assert.match(await wang.locator('td').nth(3).innerText(), /户口本|身份证/, 'papers she still needs');
+  assert.match(await rowOf(page, '张德福家').locator('td').nth(2).innerText(), /还有 \d+ 题/);
   await screenshot(page, 'cadre-2-roster-offline');
   await screenshot(page, 'cadre-2-roster-offline-full', true);
   assert.deepEqual(await axeViolations(page), [], 'the roster passes axe');
@@ -127,7 +127,7 @@ test('each household has a printable sheet; duplicate, rename, delete; filter an
   assert.equal(await page.locator('.checklist--tick input[type=checkbox]').first().isChecked(), true);
   await page.getByRole('button', { name: '回到名单' }).click();
   await page.locator('.roster-table').waitFor();
-  assert.doesNotMatch(await rowOf(page, '王秀英家').locator('td').nth(2).innerText(), new RegExp(paperName));
+  assert.doesNotMatch(await rowOf(page, '王秀英家').locator('td').nth(3).innerText(), new RegExp(paperName));
 
   // Duplicate and rename.
   await page.getByRole('button', { name: '王秀英家', exact: true }).click();

@@ -100,3 +100,37 @@ export async function savedHousehold(page, key = 'carecheck.answers.v1') {
     };
   }, key);
 }
+
+/**
+ * Households whose outcome stays the same while the rule packs are revised, as the page keeps
+ * them (a saved state opening on the results), with the engine's household beside them.
+ *
+ * QIAODONG_CARER: the Zhangjiakou qualifying family in 桥东区 (130702): a carer of 68 with
+ * moderate loss of capacity, her son with an intellectual disability, grade 2, certificate;
+ * both resident-insured, economic hardship, voluntary, no other relatives, no 特困 or 低保.
+ * BAOTOU_ELDER: a 70-year-old in 包头 (150203) in a 低保 household (the meal subsidy).
+ */
+export const QIAODONG_CARER = savedFamily('130702',
+  { economic_hardship: true, has_other_relatives: false, household_support: [], yilao_voluntary: true },
+  [
+    { id: 'p1', label: '妈妈', roles: ['elder', 'carer'], facts: { age: 68, ability_level: 'moderate', medical_insurance: 'resident' } },
+    { id: 'p2', label: '儿子', roles: ['cared_for'], facts: { disability_certificate: true, disability_type: 'intellectual', disability_level: 2, medical_insurance: 'resident' } },
+  ]);
+export const BAOTOU_ELDER = savedFamily('150203', { household_support: ['dibao'] },
+  [{ id: 'p1', label: '爷爷', roles: ['elder'], facts: { age: 70 } }]);
+
+function savedFamily(region, facts, members) {
+  const state = { step: 'results', region, facts, members, history: [], editing: null, papers: {} };
+  const household = {
+    facts: { ...facts, hukou_region: region },
+    members: members.map(({ id, roles, facts: own }) => ({ id, roles, facts: own })),
+  };
+  return { state, household };
+}
+
+/** Makes every new page of the context open with this saved state (the page's own key by default). */
+export async function seedState(context, state, key = 'carecheck.answers.v1') {
+  await context.addInitScript(([k, value]) => {
+    if (!localStorage.getItem(k)) localStorage.setItem(k, value);
+  }, [key, JSON.stringify(state)]);
+}

@@ -8,7 +8,7 @@ import { ROOT } from './browser.mjs';
 import {
   BACKUP_LIMITS, duplicateRecord, newRecord, rosterFromJson, rosterToJson, toCsv, tooDeep,
 } from '../../web/js/roster-file.js';
-import { groupChoices, summarise, toApplyFor, worthAsking } from '../../web/js/result-summary.js';
+import { familyMoney, familyYearly, groupChoices, summarise, toApplyFor, worthAsking } from '../../web/js/result-summary.js';
 
 test('a backup reads back exactly as written', () => {
   const a = newRecord('王家', '三组', '431225');
@@ -96,7 +96,7 @@ test('the offline copy (sw.js) names every script and stylesheet of the page', (
   }
 });
 
-test('the summary keeps a choose-one group together, best first, and related policies apart', () => {
+test('the summary keeps a choose-one group together, best first, and what is only worth asking about apart', () => {
   const program = (id, kind, status, extra = {}) => ({ id, kind, status, name: { zh: id, en: id }, ...extra });
   const result = {
     as_of: '2026-11-23',
@@ -107,17 +107,64 @@ test('the summary keeps a choose-one group together, best first, and related pol
         program('a', 'service_mode', 'eligible', { exclusive_group: 'modes', apply: { documents: [{ zh: '户口本', en: 'hukou' }] } }),
         program('b', 'service_mode', 'eligible', { exclusive_group: 'modes' }),
         program('c', 'subsidy', 'depends_on_local_decision'),
-        program('d', 'related_policy', 'eligible'),
+        program('d', 'related_policy', 'worth_asking', { apply: { documents: [{ zh: '低保证', en: 'dibao card' }] } }),
         program('e', 'subsidy', 'not_eligible'),
         program('f', 'provider_subsidy', 'eligible'),
+        program('g', 'related_policy', 'needs_answers'),
       ],
     }],
   };
   const summary = summarise(result, { ok: true, questions: [], remaining: 2 }, { region: '130722', papers: { 户口本: true } });
   assert.deepEqual(toApplyFor(summary).map((p) => p.program), ['a', 'b', 'c']);
   assert.deepEqual(worthAsking(summary).map((p) => p.program), ['d']);
+  assert.ok(!summary.programs.some((p) => p.program === 'd'), 'a policy worth asking about is not among the programs the family may get');
+  assert.deepEqual(summary.programs.map((p) => p.program), ['a', 'b', 'c', 'g'], 'undecided programs stay, by the engine\'s status');
   const entries = groupChoices(summary, toApplyFor(summary));
   assert.deepEqual(entries.map((e) => [e.group?.id ?? null, e.programs.map((p) => p.program)]), [['modes', ['b', 'a']], [null, ['c']]]);
   assert.equal(summary.open_questions, 2);
+  assert.deepEqual(summary.papers.map((p) => p.zh), ['户口本'], 'papers are for what the family applies for, not for what it only asks about');
   assert.deepEqual(summary.missing_papers, [], 'a paper ticked as ready is not missing');
+});
+
+test('the summary says who receives each amount; only money paid to the family counts as the family\'s', () => {
+  const amount = (yearly, paidTo, extra = {}) => ({ kind: 'fixed', yearly, paid_to: paidTo, text: { zh: `${yearly} 元/年`, en: `${yearly} yuan a year` }, ...extra });
+  const result = {
+    as_of: '2026-11-23',
+    packs: [{
+      id: 'p',
+      programs: [
+        { id: 'home', kind: 'service_mode', status: 'eligible', name: { zh: '居家', en: 'home' }, amount: amount(1500, 'service_provider') },
+        { id: 'care-home', kind: 'service_mode', status: 'eligible', name: { zh: '机构', en: 'home' }, amount: amount(24000, 'institution', { suggested: true }) },
+        { id: 'meal', kind: 'subsidy', status: 'eligible', name: { zh: '助餐', en: 'meals' }, amount: amount(1095, 'meal_point') },
+        { id: 'cash', kind: 'subsidy', status: 'eligible', name: { zh: '高龄补贴', en: 'allowance' }, amount: amount(600, 'family') },
+      ],
+    }],
+  };
+  const summary = summarise(result, { ok: true, questions: [] }, { region: '150203' });
+  assert.deepEqual(summary.programs.map((p) => [p.program, p.yearly, p.paid_to, p.suggested ?? false]), [
+    ['home', 1500, 'service_provider', false], ['care-home', 24000, 'institution', true],
+    ['meal', 1095, 'meal_point', false], ['cash', 600, 'family', false],
+  ]);
+  assert.deepEqual(summary.programs.map(familyYearly), [null, null, null, 600]);
+  assert.deepEqual(result.packs[0].programs.map((p) => familyYearly(p.amount)), [null, null, null, 600]);
+});
+
+test('money for the family itself: never a care home\'s, a provider\'s or a meal point\'s, one program of a choose-one group', () => {
+  const program = (id, status, yearly, paidTo, extra = {}) => ({ id, kind: 'subsidy', status, name: { zh: id, en: id }, amount: { yearly, paid_to: paidTo }, ...extra });
+  const meals = { id: 'baotou', programs: [program('meal', 'eligible', 1095, 'meal_point', { member: 'grandma' })] };
+  assert.deepEqual(familyMoney([meals]), { yearly: 0, paidElsewhere: ['meal_point'] }, 'a meal subsidy is not the family\'s money');
+  const mixed = {
+    id: 'p',
+    programs: [
+      program('cash-a', 'eligible', 600, 'family', { exclusive_group: 'g' }),
+      program('cash-b', 'eligible', 900, 'family', { exclusive_group: 'g' }),
+      program('home', 'eligible', 24000, 'institution', { exclusive_group: 'g' }),
+      program('allowance', 'eligible', 1200, 'family', { member: 'a' }),
+      program('allowance', 'eligible', 1200, 'family', { member: 'b' }),
+      program('maybe', 'depends_on_local_decision', 5000, 'family'),
+      program('ask', 'worth_asking', 7000, 'family'),
+      program('provider', 'eligible', 9000, 'family', { kind: 'provider_subsidy' }),
+    ],
+  };
+  assert.deepEqual(familyMoney([mixed, meals]), { yearly: 900 + 2400, paidElsewhere: ['institution', 'meal_point'] });
 });

@@ -8,7 +8,8 @@ import { ZHANGBEI_CARER, answerAll, savedHousehold, setFamily } from './family-f
 const WIDGET_KEY = 'carecheck.widget.answers.v1';
 const PAGE_KEY = 'carecheck.answers.v1';
 // What the event may carry: the summary of results, nothing the family typed or answered.
-const SUMMARY_FIELDS = ['as_of', 'format', 'groups', 'missing_papers', 'open_questions', 'papers', 'programs', 'region'];
+const SUMMARY_FIELDS = ['as_of', 'format', 'groups', 'missing_papers', 'open_questions', 'papers', 'programs', 'region', 'worth_asking'];
+const BRIEF_FIELDS = ['pack', 'program', 'member', 'status', 'kind', 'exclusive_group', 'name', 'amount', 'yearly', 'paid_to', 'suggested', 'where'];
 
 let session;
 before(async () => { session = await startSession(); });
@@ -136,9 +137,16 @@ test('the widget in a portal page: shadow root, a family\'s visit to results, th
   // The four services are alternatives: the summary says so, with the policy's own words.
   assert.deepEqual(detail.groups.map((g) => g.name.zh), ['四种服务只能选一种']);
   assert.equal(detail.programs.filter((p) => p.exclusive_group === detail.groups[0].id).length, 4);
-  for (const program of detail.programs) {
-    assert.deepEqual(Object.keys(program).filter((k) => !['pack', 'program', 'member', 'status', 'kind', 'exclusive_group', 'name', 'amount', 'yearly', 'where'].includes(k)), []);
+  for (const program of [...detail.programs, ...detail.worth_asking]) {
+    assert.deepEqual(Object.keys(program).filter((k) => !BRIEF_FIELDS.includes(k)), []);
   }
+  assert.equal(eligible.find((p) => /居家托养/.test(p.name.zh)).paid_to, 'service_provider', 'the summary says who receives the money');
+  // Related policies the family may ask about: their own list, never among what it may get.
+  assert.ok(detail.worth_asking.length > 0, 'the qualifying family has related policies to ask about');
+  assert.ok(detail.worth_asking.every((p) => p.status === 'worth_asking' && p.kind === 'related_policy'));
+  const asking = new Set(detail.worth_asking.map((p) => p.program));
+  assert.deepEqual(detail.programs.filter((p) => asking.has(p.program) || p.status === 'worth_asking'), [],
+    'none of them is listed among the programs the family may get');
   const sent = JSON.stringify(detail);
   for (const typed of ['妈妈', '儿子', 'economic_hardship', 'disability_type', 'intellectual', '"age"']) {
     assert.ok(!sent.includes(typed), `the event carries no answer: ${typed}`);
@@ -148,6 +156,9 @@ test('the widget in a portal page: shadow root, a family\'s visit to results, th
   const apply = page.locator('#apply');
   await apply.waitFor();
   assert.match(await apply.innerText(), /居家托养/);
+  const applyList = await page.locator('#apply-list').innerText();
+  for (const p of detail.worth_asking) assert.ok(!applyList.includes(p.name.zh), `"${p.name.zh}" is not offered to apply for`);
+  assert.match(await page.locator('#ask-list').innerText(), /可以去问问的政策（不一定能享受）/);
   await page.getByRole('button', { name: '去申请' }).click();
   assert.match(await page.locator('#apply-note').innerText(), /家里填的回答不会带过去/);
   await apply.evaluate((e) => e.scrollIntoView());

@@ -7,6 +7,7 @@ import { answerItem } from './results-extras.js';
 import { memberName } from './people.js';
 import { groupChoices, toApplyFor, worthAsking } from './result-summary.js';
 import { programLabel } from './brief-words.js';
+import { paidToWords } from './program-card.js';
 import { localDate } from './roster-file.js';
 import { confirmAction } from './confirm-action.js';
 import { householdFields } from './roster-view.js';
@@ -79,7 +80,7 @@ function programTable(ctx, state, summary, programs, captionKey) {
       h('span', { 'aria-hidden': 'true' }, say(`statusMark_${p.status}`), ' '),
       programLabel(catalogue, state, p),
       p.status === 'depends_on_local_decision' && paren(say('statusShort_depends_on_local_decision'))),
-    h('td', { 'data-label': say('colAmount') }, pick(p.amount) || '—'));
+    h('td', { 'data-label': say('colAmount') }, amountCell(p)));
   return h('table', { class: 'sheet-table' },
     h('caption', {}, say(captionKey, { n: programs.length })),
     h('thead', {}, h('tr', {}, ['colProgram', 'colAmount'].map((k) => h('th', { scope: 'col' }, say(k))))),
@@ -88,6 +89,17 @@ function programTable(ctx, state, summary, programs, captionKey) {
         h('th', { scope: 'rowgroup', colspan: '2' }, say('chooseOneLine', { name: pick(group.name), list: '' }))),
       members.map(programRow),
     ])));
+}
+
+/** The amount in the engine's words, who receives it, and whether it is only a suggested figure. */
+function amountCell(p) {
+  const words = pick(p.amount);
+  if (!words) return '—';
+  return [
+    h('span', { class: 'sheet-table__amount' }, words),
+    p.paid_to && h('span', { class: 'amount__to' }, paidToWords(p.paid_to)),
+    p.suggested && h('span', { class: 'amount__suggested' }, say('amountSuggested')),
+  ];
 }
 
 function answers(ctx, record) {

@@ -2,6 +2,7 @@
 import { h } from './dom.js';
 import { labelled, paren, pick, say } from './i18n.js';
 import { memberName } from './people.js';
+import { isWorthAsking } from './result-summary.js';
 
 /**
  * @param {import('./app.js').Context} ctx
@@ -24,15 +25,36 @@ export function programCard(ctx, program) {
 }
 
 /**
- * The engine's words for the amount ("1500 元/人/月（一年 18000 元）"); the yearly figure
- * only when the engine gave no words. Nothing when the program carries no money figure.
- * @param {Object|undefined} amount
+ * The engine's words for the amount ("1500 元/人/月（一年 18000 元）"), the yearly figure only
+ * when the engine gave no words; then who receives the money in plain words ("钱给您家",
+ * "钱给养老机构，您家得到的是服务") and whether the figure is only a suggested standard.
+ * Nothing when the program carries no money figure.
+ * @param {Object|undefined} amount  a check() amount
  * @returns {HTMLElement|null}
  */
 export function amountLine(amount) {
   if (!amount) return null;
   const words = pick(amount.text) || yearlyWords(amount);
-  return words ? h('p', { class: 'program__amount' }, words) : null;
+  const to = paidToWords(amount.paid_to, amount.value);
+  if (!words && !to) return null;
+  return h('div', { class: `amount${amount.paid_to ? ` amount--${amount.paid_to}` : ''}` },
+    words && h('p', { class: 'program__amount' }, words),
+    to && h('p', { class: 'amount__to' }, to),
+    amount.suggested && h('p', { class: 'amount__suggested' }, say('amountSuggested')));
+}
+
+/**
+ * Who receives the money, in a villager's words: only "family" money reaches the family.
+ * @param {string|null|undefined} paidTo  family | institution | service_provider | meal_point
+ * @param {number|null} [value]  the figure (yuan a meal for a meal point), when known
+ * @returns {string} '' when the engine did not say
+ */
+export function paidToWords(paidTo, value) {
+  if (!paidTo) return '';
+  if (paidTo === 'meal_point') {
+    return typeof value === 'number' ? say('paidTo_meal_point', { n: value.toLocaleString('zh-CN') }) : say('paidTo_meal_point_plain');
+  }
+  return say(`paidTo_${paidTo}`);
 }
 
 function yearlyWords(amount) {
@@ -99,7 +121,7 @@ export function citeDetails(cite) {
 function applyDetails(program) {
   const parts = [applyBlock(program.apply), notesBlock(program.notes)].filter(Boolean);
   if (parts.length === 0) return null;
-  return h('details', { class: 'program__how' }, h('summary', {}, say('howToApply')), parts);
+  return h('details', { class: 'program__how' }, h('summary', {}, say(isWorthAsking(program) ? 'howToAsk' : 'howToApply')), parts);
 }
 
 function applyBlock(apply) {

@@ -2,9 +2,76 @@
 // is only worth asking about, how many questions are still open, which papers it needs and which
 // of those it has not got yet. The cadre roster, its sheet and CSV, and the portal widget's
 // event all use this one shape, so they never disagree with the results page.
+//
+// The page's one rule on statuses (issue 9): the engine decides, the page never re-decides.
+// "eligible" and "depends_on_local_decision" are what the family may apply for; "worth_asking"
+// (a related policy the document says goes on, with no promise this family gets it) is shown
+// apart, in its own words, and never counted, ranked or listed with what the family may get.
+// And only money paid to the family is counted as the family's money.
 
 /** Statuses worth applying for: the family should go and ask. */
 export const WORTH_APPLYING = new Set(['eligible', 'depends_on_local_decision']);
+
+/** The engine's status for a related policy the family may go and ask about. */
+export const WORTH_ASKING = 'worth_asking';
+
+/**
+ * @param {{status: string}} program  a check() program or a summary's ProgramBrief
+ * @returns {boolean} whether the family may apply for it (an entitlement, not a policy to ask about)
+ */
+export function mayApplyFor(program) {
+  return WORTH_APPLYING.has(program.status);
+}
+
+/**
+ * @param {{status: string}} program  a check() program or a summary's ProgramBrief
+ * @returns {boolean} whether it is only worth asking about (never something the family gets)
+ */
+export function isWorthAsking(program) {
+  return program.status === WORTH_ASKING;
+}
+
+/**
+ * The yearly yuan that reach the family itself: null when the money goes to a care home, a
+ * service provider or a meal point (the family gets a service, not cash), or is not known.
+ * Use it for every total or ranking of "what your family gets".
+ * @param {{paid_to?: string, yearly?: number|null}|null|undefined} amount  a check() amount, or a ProgramBrief
+ * @returns {number|null}
+ */
+export function familyYearly(amount) {
+  if (!amount || amount.paid_to !== 'family') return null;
+  return amount.yearly ?? null;
+}
+
+/**
+ * What reaches the family itself in a year from what it can apply for now (eligible), from a
+ * check() result: money paid to a care home, a service provider or a meal point is never added
+ * in, and of a choose-one group only the program worth most to the family counts.
+ * @param {Object[]} packs  check() result.packs
+ * @returns {{yearly: number, paidElsewhere: string[]}}  yearly: yuan a year to the family (0 when
+ *   none is known); paidElsewhere: who else receives eligible programs' money (institution,
+ *   service_provider, meal_point), each once
+ */
+export function familyMoney(packs) {
+  let yearly = 0;
+  const paidElsewhere = new Set();
+  const best = new Map(); // choose-one group -> the most the family gets from one of its programs
+  for (const pack of packs || []) {
+    for (const program of pack.programs) {
+      if (program.status !== 'eligible' || program.kind === 'provider_subsidy' || !program.amount) continue;
+      const own = familyYearly(program.amount);
+      if (own == null) {
+        if (program.amount.paid_to && program.amount.paid_to !== 'family') paidElsewhere.add(program.amount.paid_to);
+        continue;
+      }
+      if (!program.exclusive_group) { yearly += own; continue; }
+      const key = `${pack.id}/${program.exclusive_group}`;
+      best.set(key, Math.max(best.get(key) ?? 0, own));
+    }
+  }
+  for (const own of best.values()) yearly += own;
+  return { yearly, paidElsewhere: [...paidElsewhere] };
+}
 
 /**
  * @typedef {{zh: string, en: string}} Text
@@ -13,12 +80,16 @@ export const WORTH_APPLYING = new Set(['eligible', 'depends_on_local_decision'])
  * @property {string} pack      pack id
  * @property {string} program   program id
  * @property {string} [member]  member id for per-person programs
- * @property {string} status    eligible | depends_on_local_decision | needs_answers
+ * @property {string} status    eligible | depends_on_local_decision | needs_answers (programs),
+ *   worth_asking (worth_asking)
  * @property {string} kind      service_mode | subsidy | service_item | related_policy
  * @property {string} [exclusive_group]  id of the pack's choose-one group it belongs to
  * @property {Text} name
  * @property {Text|null} amount  the engine's words for the amount
- * @property {number|null} yearly
+ * @property {number|null} yearly  yuan a year, whoever is paid (see paid_to)
+ * @property {string|null} paid_to  family | institution | service_provider | meal_point: only
+ *   "family" money reaches the family; the others pay for a service the family gets
+ * @property {boolean} [suggested]  the figure is a suggested standard the locality may change
  * @property {Text|null} where   where to apply
  *
  * @typedef {Object} GroupBrief  a choose-one group: the family may have only one of its programs
@@ -32,7 +103,10 @@ export const WORTH_APPLYING = new Set(['eligible', 'depends_on_local_decision'])
  * @property {string} format        "carecheck-summary/1"
  * @property {string} as_of
  * @property {string} region
- * @property {ProgramBrief[]} programs  every program not ruled out, worth applying first
+ * @property {ProgramBrief[]} programs  every program the family may get or might get once more is
+ *   answered (eligible, depends_on_local_decision, needs_answers), worth applying first
+ * @property {ProgramBrief[]} worth_asking  related policies worth asking about: never something
+ *   the family gets, so never in programs
  * @property {GroupBrief[]} groups      choose-one groups among those programs
  * @property {number} open_questions   questions still worth asking
  * @property {Text[]} papers  papers to bring for the programs worth applying for
@@ -47,11 +121,12 @@ export const WORTH_APPLYING = new Set(['eligible', 'depends_on_local_decision'])
  */
 export function summarise(result, open, state) {
   const programs = [];
+  const asking = [];
   const groups = [];
   for (const pack of result.packs || []) {
     for (const program of pack.programs) {
       if (program.status === 'not_eligible' || program.kind === 'provider_subsidy') continue;
-      programs.push({
+      (isWorthAsking(program) ? asking : programs).push({
         pack: pack.id,
         program: program.id,
         ...(program.member ? { member: program.member } : {}),
@@ -61,6 +136,8 @@ export function summarise(result, open, state) {
         name: program.name,
         amount: program.amount?.text ?? null,
         yearly: program.amount?.yearly ?? null,
+        paid_to: program.amount?.paid_to ?? null,
+        ...(program.amount?.suggested ? { suggested: true } : {}),
         where: program.apply?.where ?? null,
         documents: program.apply?.documents ?? [],
       });
@@ -73,8 +150,8 @@ export function summarise(result, open, state) {
       });
     }
   }
-  const worth = programs.filter((p) => WORTH_APPLYING.has(p.status));
-  programs.sort((a, b) => Number(WORTH_APPLYING.has(b.status)) - Number(WORTH_APPLYING.has(a.status)));
+  const worth = programs.filter(mayApplyFor);
+  programs.sort((a, b) => Number(mayApplyFor(b)) - Number(mayApplyFor(a)));
   const papers = uniqueTexts(worth.flatMap((p) => p.documents));
   const ready = state.papers || {};
   return {
@@ -82,6 +159,7 @@ export function summarise(result, open, state) {
     as_of: result.as_of,
     region: state.region,
     programs: programs.map(({ documents, ...brief }) => brief),
+    worth_asking: asking.map(({ documents, ...brief }) => brief),
     groups,
     open_questions: open?.ok ? (open.remaining ?? open.questions.length) : 0,
     papers,
@@ -90,21 +168,22 @@ export function summarise(result, open, state) {
 }
 
 /**
- * What the family may apply for (eligible, or up to a local decision), related policies apart.
+ * What the family may apply for (eligible, or up to a local decision); never a policy only
+ * worth asking about.
  * @param {Summary} summary
  * @returns {ProgramBrief[]}
  */
 export function toApplyFor(summary) {
-  return summary.programs.filter((p) => WORTH_APPLYING.has(p.status) && p.kind !== 'related_policy');
+  return summary.programs.filter(mayApplyFor);
 }
 
 /**
- * Related policies the family already fits: worth asking about, nothing to compute.
+ * Related policies the engine says are worth asking about: no promise the family gets them.
  * @param {Summary} summary
  * @returns {ProgramBrief[]}
  */
 export function worthAsking(summary) {
-  return summary.programs.filter((p) => p.status === 'eligible' && p.kind === 'related_policy');
+  return summary.worth_asking || [];
 }
 
 /**

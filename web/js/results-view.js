@@ -1,11 +1,12 @@
-// Step 4: what the family can get — positive answers first, "no"s folded away but reachable.
+// Step 4: what the family can get — positive answers first, "no"s folded away but reachable;
+// related policies worth asking about apart, in their own words, never counted with the rest.
 import { h, show } from './dom.js';
 import { labelled, list, paren, pick, say } from './i18n.js';
 import { amountLine, citeDetails, programCard } from './program-card.js';
 import { answersList, checklist } from './results-extras.js';
 import { regionWithin } from './engine.js';
 import { householdOf } from './state.js';
-import { WORTH_APPLYING, rankWithin } from './result-summary.js';
+import { familyMoney, familyYearly, isWorthAsking, mayApplyFor, rankWithin } from './result-summary.js';
 
 const KIND_ORDER = ['service_mode', 'subsidy', 'service_item', 'related_policy'];
 const STATUS_ORDER = ['eligible', 'depends_on_local_decision', 'needs_answers', 'not_eligible'];
@@ -33,28 +34,30 @@ export async function renderResults(ctx) {
   const count = (status) => familyPrograms.filter((e) => e.program.status === status).length;
 
   const heading = h('h2', { class: 'step__title' }, say('resultsTitle'));
-  const related = familyPrograms.filter((e) => e.program.kind === 'related_policy' && e.program.status === 'eligible').length;
-  const computed = familyPrograms.filter((e) => e.program.kind !== 'related_policy');
-  const counted = (status) => computed.filter((e) => e.program.status === status).length;
+  // What the family may get, counted by the engine's statuses; what is only worth asking about
+  // is said on its own line after them.
   const summaryText = [
-    ['countEligible', counted('eligible')],
-    ['countDepends', counted('depends_on_local_decision')],
-    ['countNeeds', counted('needs_answers')],
-    ['countRelated', related],
+    ['countEligible', count('eligible')],
+    ['countDepends', count('depends_on_local_decision')],
+    ['countNeeds', count('needs_answers')],
   ].filter(([, n]) => n > 0).map(([key, n]) => say(key, { n }));
+  const asking = familyPrograms.filter((e) => isWorthAsking(e.program)).length;
+  const askText = asking > 0 ? say('countAsk', { n: asking }) : '';
   const summary = h('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
     h('p', { class: 'summary__when' }, say('checkedFor', {
       date: result.as_of, place: ctx.regions.fullName(ctx.state.region) || ctx.state.region,
     })),
     h('p', { id: 'summary-title', class: 'summary__intro' }, say('resultsIntro')),
-    h('ul', { class: 'summary__counts' }, summaryText.map((t) => h('li', {}, t))),
+    summaryText.length > 0 && h('ul', { class: 'summary__counts' }, summaryText.map((t) => h('li', {}, t))),
     notCoveredNote(ctx),
-    bestList(computed.filter((e) => e.program.status === 'eligible')),
+    bestList(familyPrograms.filter((e) => e.program.status === 'eligible')),
+    moneyLine(familyMoney(touched)),
+    askText && h('p', { class: 'summary__ask' }, askText),
     remaining > 0 && h('button', {
       type: 'button', class: 'button button--primary', onClick: () => ctx.go('questions'),
     }, say('keepAnswering', { n: remaining })));
 
-  const worth = familyPrograms.filter((e) => WORTH_APPLYING.has(e.program.status));
+  const worth = familyPrograms.filter((e) => mayApplyFor(e.program));
   show(ctx.view, [
     h('div', { class: 'step results' },
       heading,
@@ -68,7 +71,7 @@ export async function renderResults(ctx) {
         h('summary', {}, say('otherPlacesFold', { n: elsewhere.length })),
         elsewhere.map((pack) => packSection(ctx, pack)))),
   ], heading);
-  ctx.announceQuietly(labelled(say('resultsTitle'), list(summaryText) || say('nothingYet')));
+  ctx.announceQuietly(labelled(say('resultsTitle'), [list(summaryText) || say('nothingYet'), askText].filter(Boolean).join(say('sentenceBreak'))));
   ctx.resultShown(result, open);
 }
 
@@ -79,6 +82,20 @@ function notCoveredNote(ctx) {
   const places = [...new Set(packs.map((p) => pick(p.jurisdiction?.name)).filter(Boolean))];
   return h('p', { class: 'summary__none' },
     say('notCovered', { place: ctx.regions.fullName(ctx.state.region) || ctx.state.region }), list(places));
+}
+
+/**
+ * How much of it reaches the family's own hands each year: never money paid to a care home, a
+ * service provider or a meal point (the family gets the service, not the cash).
+ * @param {{yearly: number, paidElsewhere: string[]}} money  from familyMoney()
+ */
+function moneyLine({ yearly, paidElsewhere }) {
+  const who = list(paidElsewhere.map((to) => say(`receiver_${to}`)));
+  if (yearly > 0) {
+    return h('p', { class: 'summary__money' }, say('familyMoney', { n: yearly.toLocaleString('zh-CN') }),
+      paidElsewhere.length > 0 && say('familyMoneyOthers', { who }));
+  }
+  return paidElsewhere.length > 0 ? h('p', { class: 'summary__money' }, say('familyMoneyNone', { who })) : null;
 }
 
 /**
@@ -108,13 +125,15 @@ function bestList(eligible) {
 
 function packSection(ctx, pack) {
   const titleId = `pack-${pack.id}`;
-  const shown = pack.programs.filter((p) => p.status !== 'not_eligible' && p.kind !== 'provider_subsidy');
+  const shown = pack.programs.filter((p) => p.status !== 'not_eligible' && p.kind !== 'provider_subsidy' && !isWorthAsking(p));
+  const asking = pack.programs.filter((p) => p.kind !== 'provider_subsidy' && isWorthAsking(p));
   const notEligible = pack.programs.filter((p) => p.status === 'not_eligible' && p.kind !== 'provider_subsidy');
   const providers = pack.programs.filter((p) => p.kind === 'provider_subsidy');
   return h('section', { class: 'pack', 'aria-labelledby': titleId },
     h('h2', { class: 'pack__title', id: titleId }, pick(pack.title)),
     packMeta(pack),
     KIND_ORDER.map((kind) => kindGroup(ctx, pack, kind, shown.filter((p) => p.kind === kind))),
+    askGroup(ctx, pack, asking),
     notEligible.length > 0 && h('details', { class: 'fold' },
       h('summary', {}, say('notEligibleFold', { n: notEligible.length })),
       notEligible.map((p) => programCard(ctx, p))),
@@ -144,11 +163,25 @@ function kindGroup(ctx, pack, kind, programs) {
   const ordered = [...programs].sort((a, b) =>
     STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
     || rank(a) - rank(b)
-    || (b.amount?.yearly ?? -1) - (a.amount?.yearly ?? -1));
+    // Only money paid to the family ranks programs for the family (a care home's subsidy is not theirs).
+    || (familyYearly(b.amount) ?? -1) - (familyYearly(a.amount) ?? -1));
   return h('section', { class: `kind kind--${kind}` },
     h('h3', { class: 'kind__title' }, say(`kind_${kind}`)),
     groups.map((g) => h('div', { class: 'kind__choose' },
       h('p', {}, h('strong', {}, pick(g.name)), ' — ', say('chooseOne')),
       g.cite && citeDetails(g.cite))),
     ordered.map((p) => programCard(ctx, p)));
+}
+
+/**
+ * Related policies the engine says are worth asking about: apart from what the family may get,
+ * under their own heading, each saying plainly that nothing is promised.
+ */
+function askGroup(ctx, pack, programs) {
+  if (programs.length === 0) return null;
+  const titleId = `ask-${pack.id}`;
+  return h('section', { class: 'kind kind--ask', 'aria-labelledby': titleId },
+    h('h3', { class: 'kind__title', id: titleId }, say('askTitle')),
+    h('p', { class: 'kind__help' }, say('askHelp')),
+    programs.map((p) => programCard(ctx, p)));
 }

@@ -1,6 +1,7 @@
 // Cadre mode's first screen: every household on this device in one table — what each may get,
-// what is still unanswered, which papers are missing — with sorting, filtering, export, import
-// and "delete everything".
+// what is only worth asking about (its own column, never with what it may get), what is still
+// unanswered, which papers are missing — with sorting, filtering, export, import and "delete
+// everything".
 import { errorLine, h, show, uniqueId } from './dom.js';
 import { list, paren, pick, say } from './i18n.js';
 import { applyForLines } from './brief-words.js';
@@ -148,7 +149,7 @@ function controls(cadre, redraw) {
 
 function rosterTable(cadre, shown, total) {
   if (total === 0) return h('p', { class: 'summary__none' }, say('rosterEmpty'));
-  const columns = ['colHousehold', 'colMayGet', 'colOpen', 'colMissing'].map((key) => say(key));
+  const columns = ['colHousehold', 'colMayGet', 'colAsk', 'colOpen', 'colMissing'].map((key) => say(key));
   const catalogue = cadre.ctx.engine?.catalogue;
   return h('table', { class: 'roster-table' },
     h('caption', { class: 'roster-table__caption' }, tableCaption(shown.length, total)),
@@ -161,21 +162,27 @@ function rosterTable(cadre, shown, total) {
         }, record.name),
         record.note && h('span', { class: 'roster-table__note' }, record.note)),
       h('td', { 'data-label': columns[1] }, mayGetCell(catalogue, record.state, screened)),
-      h('td', { 'data-label': columns[2] }, openCell(screened)),
-      h('td', { 'data-label': columns[3] }, missingCell(screened))))));
+      h('td', { 'data-label': columns[2] }, askCell(screened)),
+      h('td', { 'data-label': columns[3] }, openCell(screened)),
+      h('td', { 'data-label': columns[4] }, missingCell(screened))))));
 }
 
 function mayGetCell(catalogue, state, screened) {
   if (!screened.summary) return h('span', { class: 'error' }, screened.engineMissing ? screened.error : say('householdUnreadable'));
   const lines = applyForLines(catalogue, state, screened.summary);
-  const asking = worthAsking(screened.summary).length;
-  if (lines.length === 0 && asking === 0) return say('mayGetNothing');
+  if (lines.length === 0) return say('mayGetNothing');
   return h('ul', { class: 'roster-table__list' },
     lines.map((line) => h('li', {},
       h('span', { 'aria-hidden': 'true' }, say(`statusMark_${line.status}`), ' '),
       line.text,
-      line.status === 'depends_on_local_decision' && paren(say('statusShort_depends_on_local_decision')))),
-    asking > 0 && h('li', { class: 'roster-table__ask' }, say('countRelated', { n: asking })));
+      line.status === 'depends_on_local_decision' && paren(say('statusShort_depends_on_local_decision')))));
+}
+
+/** How many related policies are worth asking about: apart from what the household may get. */
+function askCell(screened) {
+  if (!screened.summary) return '—';
+  const n = worthAsking(screened.summary).length;
+  return n > 0 ? h('span', { class: 'roster-table__ask' }, say('askCount', { n })) : '—';
 }
 
 function openCell(screened) {
