@@ -12,15 +12,15 @@ namespace carecheck {
 
 /// One sentence of a source text, as the audit splits it.
 struct SourceSentence {
-    std::string text;         // whitespace removed, UTF-8
-    size_t line = 0;          // 1-based line of its first character in the original text
-    size_t byte_offset = 0;   // byte offset of its first character in the original text
+    std::string text;           // whitespace removed, UTF-8
+    size_t line = 0;            // 1-based line of its first character in the original text
+    size_t byte_offset = 0;     // byte offset of its first character in the original text
     size_t begin = 0, end = 0;  // character range in the audit text (AuditText::chars)
 };
 
 /// A source text with whitespace and conversion noise removed, split into sentences.
 struct AuditText {
-    std::u32string chars;                    // the kept characters, in order
+    std::u32string chars;  // the kept characters, in order
     std::vector<SourceSentence> sentences;
 };
 
@@ -35,7 +35,8 @@ bool gives_people_something(const std::string& sentence);
 
 /// A rule that quotes a sentence: a program id, or a JSON pointer into the pack.
 struct QuotingRule {
-    std::string who;     // "home-foster-care", "home-foster-care local", "/programs/0/conditions/all/1"
+    std::string
+            who;  // "home-foster-care", "home-foster-care local", "/programs/0/conditions/all/1"
     std::string clause;  // the cite's clause
 };
 
@@ -48,7 +49,8 @@ struct AuditedSentence {
 struct PackAudit {
     std::vector<AuditedSentence> sentences;
     size_t quoted = 0, covered = 0, uncovered = 0;
-    std::vector<Issue> issues;  // uncovered sentences, entries not in the source, missing not_a_program
+    std::vector<Issue>
+            issues;  // uncovered sentences, entries not in the source, missing not_a_program
 };
 
 /// Audits `pack` against its source text `source`. The overlap a quote needs with a sentence
