@@ -36,6 +36,10 @@ int run_cases(const std::vector<std::string>& paths, std::ostream& out);
 /// Prints the Markdown table of every program (clause, kind, amount) for rules/README.md.
 int run_table(const std::vector<std::string>& paths, std::ostream& out);
 
+/// Prints every sentence of each pack's source with the rules quoting it or the not_encoded entry
+/// covering it; with `markdown_dir`, writes NNN.md per pack there. 1 when a sentence is unaccounted for.
+int run_audit(const std::vector<std::string>& paths, const std::string& markdown_dir, std::ostream& out);
+
 /// Today's date on this machine, YYYY-MM-DD.
 std::string today();
 

@@ -30,6 +30,7 @@ const char* const kUsage =
     "  cases RULES...               run the *.cases.json files, report coverage\n"
     "  describe RULES...            the loaded rules for a user interface → JSON\n"
     "  table RULES...               Markdown table of every program (rules/README.md)\n"
+    "  audit RULES... [--markdown DIR]  each source sentence with the rules quoting it or why not\n"
     "exit codes: 0 ok, 1 invalid rules/input or failed cases, 2 usage, 3 unreadable file\n";
 
 std::string read_stdin() {
@@ -77,6 +78,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> paths;
     cli::BatchOptions batch;
     std::string bad_option;
+    std::string markdown_dir;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
         const bool has_value = i + 1 < args.size();
@@ -86,6 +88,7 @@ int main(int argc, char** argv) {
         else if (arg == "--quiet") batch.quiet = true;
         else if (arg == "--map" && has_value) batch.map_file = args[++i], batch.csv = true;
         else if (arg == "--summary" && has_value) batch.summary_file = args[++i];
+        else if (arg == "--markdown" && has_value) markdown_dir = args[++i];
         else if (arg == "--progress" && has_value) batch.progress_seconds = std::atof(args[++i].c_str());
         else if (arg == "--first-line" && has_value && positive(args[i + 1], batch.first_line)) ++i;
         else if (arg == "--first-row" && has_value && positive(args[i + 1], batch.first_row)) ++i;
@@ -104,6 +107,7 @@ int main(int argc, char** argv) {
     }
     if (command == "cases") return cli::run_cases(paths, std::cout);
     if (command == "table") return cli::run_table(paths, std::cout);
+    if (command == "audit") return cli::run_audit(paths, markdown_dir, std::cout);
 
     cc::IssueList io_issues;
     const std::vector<cc::RuleFile> files = cli::read_rule_files(paths, io_issues);

@@ -223,7 +223,7 @@ void Loader::check_meta(const Json& meta, IssueList& issues) {
         return;
     }
     check_keys(meta, path, {"title", "issuer", "doc_number", "jurisdiction", "dates", "status", "status_note",
-                            "source", "choices"}, issues);
+                            "source", "choices", "not_encoded"}, issues);
     read_text(meta, "title", path, issues, true);
     read_text(meta, "issuer", path, issues, false);
     read_text(meta, "status_note", path, issues, true);
@@ -248,6 +248,24 @@ void Loader::check_meta(const Json& meta, IssueList& issues) {
             if (pilot && !is_region_code(*pilot)) issues.add("bad_region", at + "/code", "not a six-digit GB/T 2260 code");
             read_text(pilots[i], "name", at, issues, true);
         }
+    }
+    const Json& not_encoded = array_at(meta, "not_encoded", path, issues, false);
+    for (size_t i = 0; i < not_encoded.size(); ++i) {
+        const std::string at = pointer_join(path + "/not_encoded", i);
+        if (!not_encoded[i].is_object()) {
+            issues.add("wrong_type", at, "a not_encoded entry is {clause, from, to?, reason, not_a_program?}");
+            continue;
+        }
+        check_keys(not_encoded[i], at, {"clause", "from", "to", "reason", "not_a_program"}, issues);
+        read_string(not_encoded[i], "clause", at, issues, true);
+        for (const char* words : {"from", "to"}) {
+            const auto text = read_string(not_encoded[i], words, at, issues, std::string(words) == "from");
+            if (text && strip_space(*text).empty()) {
+                issues.add("bad_value", pointer_join(at, words), std::string("\"") + words + "\" must hold words of the source");
+            }
+        }
+        read_text(not_encoded[i], "reason", at, issues, true);
+        read_text(not_encoded[i], "not_a_program", at, issues, false);
     }
     if (meta.contains("dates")) {
         const Json& dates = meta.at("dates");
@@ -521,6 +539,8 @@ LoadResult Loader::run(const std::vector<RuleFile>& files) {
     return result;
 }
 
+}  // namespace
+
 std::string strip_space(const std::string& text) {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
@@ -540,8 +560,6 @@ std::string strip_space(const std::string& text) {
     }
     return out;
 }
-
-}  // namespace
 
 Json parse_json(const std::string& text, IssueList& issues, const std::string& path) {
     try {

@@ -22,6 +22,9 @@ LoadResult load_ruleset(const std::vector<RuleFile>& files);
 /// returns a discarded value.
 Json parse_json(const std::string& text, IssueList& issues, const std::string& path = "");
 
+/// `text` without spaces, tabs, line ends, U+3000 and U+00A0: quotes match whatever the layout.
+std::string strip_space(const std::string& text);
+
 /// The quotes of `pack` that do not occur in `source` (whitespace ignored), as issues.
 std::vector<Issue> check_quotes(const Pack& pack, const std::string& source);
 
