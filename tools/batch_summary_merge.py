@@ -6,7 +6,7 @@ pack are grouped under it, as to_json groups them.
 """
 import json
 
-STATUSES = ("eligible", "depends_on_local_decision", "needs_answers", "not_eligible")
+STATUSES = ("eligible", "depends_on_local_decision", "needs_answers", "not_eligible", "worth_asking")
 
 
 class SummaryMismatch(Exception):

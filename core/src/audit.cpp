@@ -252,8 +252,10 @@ PackAudit audit_pack(const Pack& pack, const std::string& source) {
     for (const SourceSentence& sentence : text.sentences)
         audit.sentences.push_back(AuditedSentence{sentence, {}, -1});
 
-    for (const auto& [rule, quote] : pack_quotes(pack)) {
-        const std::u32string needle = decode_chars(strip_space(quote));
+    for (const auto& quoted : pack_quotes(pack)) {
+        // Named, not a structured binding: a lambda below captures it (C++17 forbids that).
+        const auto& rule = quoted.first;
+        const std::u32string needle = decode_chars(strip_space(quoted.second));
         for (size_t at : occurrences(text.chars, needle)) {
             const size_t quote_end = at + needle.size();
             for (AuditedSentence& entry : audit.sentences) {

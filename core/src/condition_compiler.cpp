@@ -4,6 +4,7 @@
 #include <set>
 
 #include "dates.h"
+#include "input_limits.h"
 #include "json_read.h"
 
 namespace carecheck {
@@ -128,7 +129,7 @@ std::unique_ptr<Condition> ConditionCompiler::node(const Json& json, const std::
         out->fact = id.is_string() ? ruleset_.find_fact(id.get<std::string>()) : nullptr;
         if (!out->fact) {
             issues_.add("unknown_fact", pointer_join(path, "answered"),
-                        "no fact with id " + id.dump() + " in the catalogue or this pack");
+                        "no fact with id " + quote_value(id) + " in the catalogue or this pack");
             return nullptr;
         }
         if (out->fact->about == FactAbout::Member && !member_context) {
@@ -144,7 +145,7 @@ std::unique_ptr<Condition> ConditionCompiler::node(const Json& json, const std::
         out->op = Op::HasRole;
         const Json& role = json.at("has_role");
         if (!role.is_string() || !ruleset_.has_role(role.get<std::string>())) {
-            issues_.add("unknown_role", pointer_join(path, "has_role"), "no role " + role.dump() + " in the catalogue");
+            issues_.add("unknown_role", pointer_join(path, "has_role"), "no role " + quote_value(role) + " in the catalogue");
             return nullptr;
         }
         out->role = role.get<std::string>();
@@ -159,7 +160,7 @@ std::unique_ptr<Condition> ConditionCompiler::node(const Json& json, const std::
             if (id.is_string() && pack_.named[i].id == id.get<std::string>()) out->target = static_cast<int>(i);
         }
         if (out->target < 0) {
-            issues_.add("unknown_condition", pointer_join(path, "ref"), "no named condition " + id.dump() + " in this pack");
+            issues_.add("unknown_condition", pointer_join(path, "ref"), "no named condition " + quote_value(id) + " in this pack");
             return nullptr;
         }
         refs_.push_back(PendingRef{out.get(), member_context, owner_});
@@ -169,7 +170,7 @@ std::unique_ptr<Condition> ConditionCompiler::node(const Json& json, const std::
         const Json& id = json.at("program");
         auto found = id.is_string() ? pack_.program_index.find(id.get<std::string>()) : pack_.program_index.end();
         if (found == pack_.program_index.end()) {
-            issues_.add("unknown_program", pointer_join(path, "program"), "no program " + id.dump() + " in this pack");
+            issues_.add("unknown_program", pointer_join(path, "program"), "no program " + quote_value(id) + " in this pack");
             return nullptr;
         }
         out->target = static_cast<int>(found->second);
@@ -201,7 +202,7 @@ void ConditionCompiler::compile_fact_test(const Json& json, const std::string& p
     const Fact* fact = id.is_string() ? ruleset_.find_fact(id.get<std::string>()) : nullptr;
     if (!fact) {
         issues_.add("unknown_fact", pointer_join(path, "fact"),
-                    "no fact with id " + id.dump() + " in the catalogue or this pack");
+                    "no fact with id " + quote_value(id) + " in the catalogue or this pack");
         return;
     }
     if (fact->about == FactAbout::Member && !member_context) {
@@ -324,7 +325,7 @@ void ConditionCompiler::compile_quantifier(const Json& json, const std::string& 
     if (body.contains("role")) {
         const Json& role = body.at("role");
         if (!role.is_string() || !ruleset_.has_role(role.get<std::string>())) {
-            issues_.add("unknown_role", pointer_join(at, "role"), "no role " + role.dump() + " in the catalogue");
+            issues_.add("unknown_role", pointer_join(at, "role"), "no role " + quote_value(role) + " in the catalogue");
             return;
         }
         out.role = role.get<std::string>();

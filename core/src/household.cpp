@@ -3,6 +3,7 @@
 #include <cmath>
 #include <set>
 
+#include "input_limits.h"
 #include "json_read.h"
 
 namespace carecheck {
@@ -21,7 +22,7 @@ void check_answer(const Fact& fact, const Json& value, const std::string& path, 
     if (value.is_null()) return;
     auto wrong = [&](const std::string& expected) {
         issues.add("wrong_answer_type", path,
-                   "\"" + fact.id + "\" expects " + expected + ", got " + type_name(value) + " " + value.dump());
+                   "\"" + fact.id + "\" expects " + expected + ", got " + type_name(value) + " " + quote_value(value));
     };
     switch (fact.type) {
         case FactType::Bool:
@@ -35,14 +36,14 @@ void check_answer(const Fact& fact, const Json& value, const std::string& path, 
             if ((fact.min && number < *fact.min) || (fact.max && number > *fact.max)) {
                 issues.add("out_of_range", path,
                            "\"" + fact.id + "\" must be between " + format_number(fact.min.value_or(-1e18)) + " and " +
-                               format_number(fact.max.value_or(1e18)) + ", got " + value.dump());
+                               format_number(fact.max.value_or(1e18)) + ", got " + quote_value(value));
             }
             return;
         }
         case FactType::OneOf:
             if (!value.is_string()) return wrong("one of its option ids");
             if (!fact.option(value.get<std::string>())) {
-                issues.add("unknown_option", path, "\"" + fact.id + "\" has no option " + value.dump());
+                issues.add("unknown_option", path, "\"" + fact.id + "\" has no option " + quote_value(value));
             }
             return;
         case FactType::ManyOf: {
@@ -51,9 +52,9 @@ void check_answer(const Fact& fact, const Json& value, const std::string& path, 
             for (size_t i = 0; i < value.size(); ++i) {
                 const std::string at = pointer_join(path, i);
                 if (!value[i].is_string() || !fact.option(value[i].get<std::string>())) {
-                    issues.add("unknown_option", at, "\"" + fact.id + "\" has no option " + value[i].dump());
+                    issues.add("unknown_option", at, "\"" + fact.id + "\" has no option " + quote_value(value[i]));
                 } else if (!seen.insert(value[i].get<std::string>()).second) {
-                    issues.add("duplicate_option", at, value[i].dump() + " is listed twice");
+                    issues.add("duplicate_option", at, quote_value(value[i]) + " is listed twice");
                 }
             }
             return;
@@ -155,14 +156,18 @@ std::optional<Household> read_household(const Json& json, const Ruleset& ruleset
                 member.id = m.contains("id") && m.at("id").is_string() ? m.at("id").get<std::string>() : "";
                 if (member.id.empty()) {
                     issues.add("missing_field", at + "/id", "each member needs a non-empty \"id\"");
+                } else if (member.id.size() > kMaxMemberIdBytes) {
+                    // The id is repeated in every result line of the member: keep the output small.
+                    issues.add("too_long", at + "/id", "a member id has at most " + std::to_string(kMaxMemberIdBytes) +
+                                                           " bytes: " + quote_value(member.id));
                 } else if (!ids.insert(member.id).second) {
-                    issues.add("duplicate_id", at + "/id", "two members have id \"" + member.id + "\"");
+                    issues.add("duplicate_id", at + "/id", "two members have id " + quote_value(Json(member.id)));
                 }
                 if (m.contains("roles")) {
                     const Json& roles = m.at("roles");
                     for (size_t r = 0; roles.is_array() && r < roles.size(); ++r) {
                         if (!roles[r].is_string() || !ruleset.has_role(roles[r].get<std::string>())) {
-                            issues.add("unknown_role", pointer_join(at + "/roles", r), "no role " + roles[r].dump());
+                            issues.add("unknown_role", pointer_join(at + "/roles", r), "no role " + quote_value(roles[r]));
                         } else {
                             member.roles.push_back(roles[r].get<std::string>());
                         }

@@ -28,6 +28,7 @@ struct Household {
 
 /// Limits that keep one bad line from exhausting memory or time.
 constexpr size_t kMaxMembers = 50;
+constexpr size_t kMaxMemberIdBytes = 64;
 
 /// Reads a household from parsed JSON; every problem becomes an issue with a JSON pointer.
 /// `today` fills in a missing "as_of" (empty: "as_of" is required).

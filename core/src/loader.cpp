@@ -4,6 +4,7 @@
 
 #include "condition_compiler.h"
 #include "dates.h"
+#include "input_limits.h"
 #include "json_read.h"
 #include "result_json.h"
 
@@ -168,7 +169,7 @@ void Loader::read_fact(const Json& json, const std::string& path, IssueList& iss
         for (size_t i = 0; roles.is_array() && i < roles.size(); ++i) {
             if (!roles[i].is_string() || !ruleset_->has_role(roles[i].get<std::string>())) {
                 issues.add("unknown_role", pointer_join(pointer_join(path, "ask_roles"), i),
-                           "no role " + roles[i].dump() + " in the catalogue");
+                           "no role " + quote_value(roles[i]) + " in the catalogue");
                 continue;
             }
             fact->ask_roles.push_back(roles[i].get<std::string>());
@@ -304,7 +305,7 @@ void Loader::read_program(Pack& pack, const Json& json, const std::string& path,
         if (each.is_object() && each.contains("role")) {
             const Json& role = each.at("role");
             if (!role.is_string() || !ruleset_->has_role(role.get<std::string>())) {
-                issues.add("unknown_role", at + "/role", "no role " + role.dump() + " in the catalogue");
+                issues.add("unknown_role", at + "/role", "no role " + quote_value(role) + " in the catalogue");
             } else {
                 program.for_each_role = role.get<std::string>();
             }
@@ -562,15 +563,7 @@ std::string strip_space(const std::string& text) {
 }
 
 Json parse_json(const std::string& text, IssueList& issues, const std::string& path) {
-    try {
-        return Json::parse(text);
-    } catch (const Json::parse_error& error) {
-        issues.add("json_syntax", path,
-                   "not valid JSON near byte " + std::to_string(error.byte) + ": " + std::string(error.what()));
-    } catch (const std::exception& error) {
-        issues.add("json_syntax", path, std::string("not valid JSON: ") + error.what());
-    }
-    return Json(Json::value_t::discarded);
+    return parse_limited(text, kRuleFileLimits, issues, path);
 }
 
 LoadResult load_ruleset(const std::vector<RuleFile>& files) { return Loader().run(files); }

@@ -1,6 +1,7 @@
 #include "carecheck/service.h"
 
 #include "household.h"
+#include "input_limits.h"
 #include "loader.h"
 #include "result_json.h"
 
@@ -35,7 +36,7 @@ std::optional<Household> read_input(const Ruleset* ruleset, const std::string& t
         return std::nullopt;
     }
     IssueList issues;
-    const Json json = parse_json(text, issues);
+    const Json json = parse_limited(text, kHouseholdLimits, issues);
     std::optional<Household> household;
     if (issues.empty()) household = read_household(json, *ruleset, today, issues);
     if (!issues.empty()) {

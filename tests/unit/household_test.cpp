@@ -109,11 +109,11 @@ TEST(Household, TodayFillsInAMissingAsOf) {
     EXPECT_EQ(result.at("as_of"), "2030-01-02");
 }
 
-TEST(Household, TenMegabytesOfJunkIsASyntaxErrorNotACrash) {
+TEST(Household, TenMegabytesOfJunkIsRefusedAsTooLargeNotACrash) {
     const std::string junk(10 * 1024 * 1024, '[');
     const Json result = parse(test::example_service().check(junk));
     EXPECT_EQ(result.at("ok"), false);
-    EXPECT_EQ(result.at("error").at("code"), "json_syntax");
+    EXPECT_EQ(result.at("error").at("code"), "too_large");
 }
 
 TEST(Household, InvalidUtf8IsASyntaxError) {

@@ -5,6 +5,7 @@
 // {"ok":false,"error":{code,message,file,path},"issues":[...]}. No exception leaves it.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct Ruleset;
 /// Holds one loaded rule set. Load once, then evaluate many households.
 class Service {
 public:
+    /// The largest household document accepted (bytes); docs/limits.md lists every limit.
+    static constexpr size_t kMaxInputBytes = size_t{1} << 20;
+
     Service();
     ~Service();
     Service(Service&&) noexcept;

@@ -1,0 +1,161 @@
+#include "input_limits.h"
+
+#include <cmath>
+#include <set>
+#include <vector>
+
+namespace carecheck {
+
+namespace {
+
+/// One open array or object: where it is, how many items it has, which keys it has seen.
+struct Open {
+    bool object = false;
+    size_t items = 0;
+    std::set<std::string> keys;
+    std::string key;  // the key just read, for the pointer of the value that follows
+};
+
+/// Checks limits event by event and stops the parse (returns false) at the first excess.
+class LimitChecker : public nlohmann::json_sax<Json> {
+public:
+    LimitChecker(const InputLimits& limits, IssueList& issues, std::string path)
+        : limits_(limits), issues_(issues), root_(std::move(path)) {}
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t number, const string_t& text) override {
+        if (!std::isfinite(number)) {
+            return refuse("number_out_of_range", here(), "the number " + quote_value(text) + " is too large");
+        }
+        return value();
+    }
+    bool string(string_t& text) override {
+        if (!short_enough(text)) return false;
+        return value();
+    }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return open(true); }
+    bool key(string_t& text) override {
+        Open& top = stack_.back();
+        if (text.size() > limits_.max_string_bytes) {
+            return refuse("too_long", here(), "a key is longer than " + std::to_string(limits_.max_string_bytes) +
+                                                   " bytes: " + quote_value(Json(text)));
+        }
+        if (++top.items > limits_.max_object_members) {
+            return refuse("too_many_items", here(),
+                          "an object has more than " + std::to_string(limits_.max_object_members) + " members");
+        }
+        if (!top.keys.insert(text).second) {
+            top.key = text;
+            return refuse("duplicate_key", here(), "the key " + quote_value(Json(text)) + " is given twice");
+        }
+        top.key = text;
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(false); }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t position, const std::string& last_read, const nlohmann::detail::exception&) override {
+        if (!refused_) {
+            issues_.add("json_syntax", root_, "not valid JSON near byte " + std::to_string(position) + " (after " +
+                                                  quote_value(Json(last_read), 40) + ")");
+            refused_ = true;
+        }
+        return false;
+    }
+
+private:
+    /// A scalar or a container begins where the current key or index points.
+    bool value() {
+        if (!stack_.empty() && !stack_.back().object && ++stack_.back().items > limits_.max_array_items) {
+            return refuse("too_many_items", pointer(stack_.size() - 1),
+                          "an array has more than " + std::to_string(limits_.max_array_items) + " items");
+        }
+        return true;
+    }
+    bool open(bool object) {
+        if (!value()) return false;
+        if (stack_.size() + 1 > limits_.max_depth) {
+            return refuse("too_deep", here(), "values nest deeper than " + std::to_string(limits_.max_depth) + " levels");
+        }
+        stack_.push_back(Open{object, 0, {}, {}});
+        return true;
+    }
+    bool close() {
+        stack_.pop_back();
+        return true;
+    }
+    bool short_enough(const std::string& text) {
+        if (text.size() <= limits_.max_string_bytes) return true;
+        return refuse("too_long", here(), "a text is longer than " + std::to_string(limits_.max_string_bytes) +
+                                               " bytes: " + quote_value(Json(text)));
+    }
+    /// The pointer of the value being read now.
+    std::string here() const { return pointer(stack_.size()); }
+    /// The pointer through the first `levels` open containers.
+    std::string pointer(size_t levels) const {
+        std::string path = root_;
+        for (size_t i = 0; i < levels && i < stack_.size(); ++i) {
+            const Open& open = stack_[i];
+            path = open.object ? pointer_join(path, open.key) : pointer_join(path, open.items > 0 ? open.items - 1 : 0);
+        }
+        return path;
+    }
+    bool refuse(const char* code, const std::string& at, const std::string& message) {
+        issues_.add(code, at, message);
+        refused_ = true;
+        return false;
+    }
+
+    const InputLimits& limits_;
+    IssueList& issues_;
+    std::string root_;
+    std::vector<Open> stack_;
+    bool refused_ = false;
+};
+
+}  // namespace
+
+Json parse_limited(const std::string& text, const InputLimits& limits, IssueList& issues, const std::string& path) {
+    if (text.size() > limits.max_bytes) {
+        issues.add("too_large", path, "the input has more than " + std::to_string(limits.max_bytes) +
+                                          " bytes, the most that is read");
+        return Json(Json::value_t::discarded);
+    }
+    const size_t before = issues.items().size();
+    LimitChecker checker(limits, issues, path);
+    bool passed = false;
+    try {
+        passed = Json::sax_parse(text, &checker);
+    } catch (const std::exception& error) {
+        issues.add("json_syntax", path, std::string("not valid JSON: ") + quote_value(std::string(error.what()), 200));
+        return Json(Json::value_t::discarded);
+    }
+    if (!passed || issues.items().size() > before) return Json(Json::value_t::discarded);
+    try {
+        return Json::parse(text);  // within every limit now, so building it is bounded
+    } catch (const std::exception& error) {
+        issues.add("json_syntax", path, std::string("not valid JSON: ") + quote_value(std::string(error.what()), 200));
+    }
+    return Json(Json::value_t::discarded);
+}
+
+std::string quote_value(const std::string& text, size_t max_chars) {
+    size_t chars = 0, i = 0;
+    while (i < text.size() && chars < max_chars) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        ++chars;
+    }
+    if (i >= text.size()) return text;
+    return text.substr(0, i) + "…";
+}
+
+std::string quote_value(const Json& value, size_t max_chars) {
+    return quote_value(value.dump(-1, ' ', false, Json::error_handler_t::replace), max_chars);
+}
+
+}  // namespace carecheck
