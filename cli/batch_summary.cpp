@@ -82,7 +82,8 @@ void BatchSummary::add_check(const std::string& check_json) {
     }
 }
 
-OrderedJson BatchSummary::to_json(const std::string& unit) const {
+OrderedJson BatchSummary::to_json(const std::string& unit, bool complete,
+                                  const std::string& encoding) const {
     OrderedJson packs = OrderedJson::array();
     for (const Program& p : programs_) {
         if (packs.empty() || packs.back()["pack"] != p.pack) {
@@ -103,6 +104,8 @@ OrderedJson BatchSummary::to_json(const std::string& unit) const {
                        {unit, rows()},
                        {"screened", screened_},
                        {"errors", errors_},
+                       {"complete", complete},
+                       {"encoding", encoding},
                        {"packs", packs}};
 }
 
