@@ -112,12 +112,12 @@ std::string how_to_save_utf8(bool csv) {
 /// One line on stderr when the input is not UTF-8: what it is and what is done about it.
 void report_encoding(const Utf8Input& text, bool csv, std::ostream& err) {
     if (text.encoding() != TextEncoding::kUtf8) {
-        const std::string name = text.encoding() == TextEncoding::kGb18030
-                                         ? "GB18030 (GBK)"
-                                         : std::string(encoding_name(text.encoding())) +
-                                                   (text.had_byte_order_mark()
-                                                            ? " (with a byte-order mark)"
-                                                            : " (no byte-order mark)");
+        const std::string name =
+                text.encoding() == TextEncoding::kGb18030
+                        ? "GB18030 (GBK)"
+                        : std::string(encoding_name(text.encoding())) +
+                                  (text.had_byte_order_mark() ? " (with a byte-order mark)"
+                                                              : " (no byte-order mark)");
         err << "carecheck batch: the input is " << name << ", not UTF-8; decoding it to UTF-8 ("
             << how_to_save_utf8(csv) << ")\n";
     } else if (text.not_utf8()) {
@@ -127,9 +127,9 @@ void report_encoding(const Utf8Input& text, bool csv, std::ostream& err) {
     }
 }
 
-/// Reads and checks the mapping, then the header row (or the mapping's "columns").
-/// `describe` is the parsed Service::describe(): the catalogue the mapping is checked against.
-std::optional<CsvMapping> open_mapping(const Json& describe, const BatchOptions& options,
+/// Reads and checks the mapping against `catalogue`, then the header row (or the mapping's
+/// "columns").
+std::optional<CsvMapping> open_mapping(const FieldCatalogue& catalogue, const BatchOptions& options,
                                        const std::string& text, CsvReader& reader,
                                        std::ostream& out, std::ostream& err, int& code) {
     IssueList issues(options.map_file);
@@ -140,7 +140,6 @@ std::optional<CsvMapping> open_mapping(const Json& describe, const BatchOptions&
                    "nested more than " + std::to_string(kMaxJsonDepth) +
                            " arrays or objects deep; a mapping needs a handful");
     }
-    const FieldCatalogue catalogue = FieldCatalogue::from_describe(describe);
     std::optional<CsvMapping> mapping;
     if (issues.empty())
         mapping = CsvMapping::load(doc, options.map_file, catalogue, issues);
@@ -170,6 +169,15 @@ std::optional<CsvMapping> open_mapping(const Json& describe, const BatchOptions&
 
 }  // namespace
 
+BatchEngine::BatchEngine(const Service& rules, std::string date)
+    : BatchEngine(rules, std::move(date), Json::parse(rules.describe())) {}
+
+BatchEngine::BatchEngine(const Service& rules, std::string date, const Json& describe)
+    : service(rules),
+      today(std::move(date)),
+      catalogue(FieldCatalogue::from_describe(describe)),
+      no_rows(describe) {}
+
 int screen_batch(const BatchEngine& engine, const BatchOptions& options,
                  const std::string& mapping_text, std::istream& in, std::ostream& out,
                  std::ostream& err, std::ostream* summary_out) {
@@ -182,7 +190,7 @@ int screen_batch(const BatchEngine& engine, const BatchOptions& options,
     std::unique_ptr<BatchInput> input;
     if (options.csv) {
         int code = kOk;
-        mapping = open_mapping(engine.describe, options, mapping_text, reader, out, err, code);
+        mapping = open_mapping(engine.catalogue, options, mapping_text, reader, out, err, code);
         if (!mapping)
             return code;
         input = std::make_unique<CsvInput>(reader, *mapping);
@@ -190,7 +198,7 @@ int screen_batch(const BatchEngine& engine, const BatchOptions& options,
         input = std::make_unique<JsonLinesInput>(utf8);
     }
 
-    BatchSummary summary(engine.describe);
+    BatchSummary summary = engine.no_rows;
     Progress progress(options.progress_seconds, options.quiet, err);
     LineOutput lines(out);
     BatchItem item;
@@ -199,8 +207,12 @@ int screen_batch(const BatchEngine& engine, const BatchOptions& options,
     while (stop_signal() == 0 && input->next(item) && stop_signal() == 0) {
         std::string result = item.error;
         if (result.empty()) {
-            result = options.full ? engine.service.check(item.household, engine.today)
-                                  : engine.service.screen(item.household, engine.today);
+            if (engine.evaluate)
+                result = engine.evaluate(item.household, options.full);
+            else if (options.full)
+                result = engine.service.check(item.household, engine.today);
+            else
+                result = engine.service.screen(item.household, engine.today);
         }
         const bool ok = envelope_ok(result);
         if (!ok && item.error.empty())
@@ -214,8 +226,8 @@ int screen_batch(const BatchEngine& engine, const BatchOptions& options,
     lines.flush();
     const int stopped = stop_signal();
     if (stopped != 0) {
-        err << "carecheck batch: stopped by " << signal_name(stopped) << " after "
-            << summary.rows() << ' ' << input->unit()
+        err << "carecheck batch: stopped by " << signal_name(stopped) << " after " << summary.rows()
+            << ' ' << input->unit()
             << "; every one of them is in the output, the rest were not read\n";
     }
     if (text.replaced() > 0) {
@@ -250,8 +262,7 @@ int run_batch(const Service& service, const std::string& today_date, const Batch
         return refuse({Issue{"io_error", options.map_file, "", "cannot read the mapping file"}},
                       kIoError, out, err);
     }
-    const Json describe = Json::parse(service.describe());
-    const BatchEngine engine{service, describe, today_date};
+    const BatchEngine engine(service, today_date);
     const int code = screen_batch(engine, options, mapping_text, in, out, err,
                                   summary_file.is_open() ? &summary_file : nullptr);
     if (summary_file.is_open() && code != kInvalid && !summary_file.flush()) {

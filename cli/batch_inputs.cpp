@@ -25,7 +25,8 @@ std::string error_envelope_of(const std::vector<CellIssue>& cells) {
         }
         issues.push_back(std::move(issue));
     }
-    return dump(OrderedJson{{"ok", false}, {"error", issues.front()}, {"issues", std::move(issues)}});
+    return dump(
+            OrderedJson{{"ok", false}, {"error", issues.front()}, {"issues", std::move(issues)}});
 }
 
 bool only_spaces(const std::string& text) {
@@ -85,7 +86,8 @@ BatchInput::Read CsvInput::read() {
         return Read::kEnd;
     const bool flagged = record_.unterminated || record_.oversized || record_.too_many_fields;
     // A blank cell holds only spaces (trim_cell), never a line break: one physical line.
-    const bool blank = !flagged && record_.fields.size() == 1 && trim_cell(record_.fields[0]).empty();
+    const bool blank =
+            !flagged && record_.fields.size() == 1 && trim_cell(record_.fields[0]).empty();
     return blank ? Read::kBlank : Read::kContent;
 }
 
@@ -106,9 +108,9 @@ void CsvInput::make_item(size_t number, BatchItem& item) {
 
 void CsvInput::make_blank_item(size_t number, size_t line, BatchItem& item) const {
     item.stamp = "\"row\":" + std::to_string(number);
-    item.error = error_envelope_of({{"empty_row", "", "", "",
-                                     "row " + std::to_string(number) + " (line " +
-                                             std::to_string(line) + ") is empty"}});
+    item.error = error_envelope_of(
+            {{"empty_row", "", "", "",
+              "row " + std::to_string(number) + " (line " + std::to_string(line) + ") is empty"}});
 }
 
 std::string CsvInput::explain(const std::string& envelope) const {
@@ -152,8 +154,8 @@ ConvertedRow CsvInput::record_problem() const {
                               at + ": more than " + std::to_string(CsvReader::kMaxFields) +
                                       " fields (Excel's column limit)"});
     } else if (record_.oversized) {
-        out.issues.push_back(
-                {"field_too_long", "", "", "", at + ": a field is longer than 1 MiB (a stray quote?)"});
+        out.issues.push_back({"field_too_long", "", "", "",
+                              at + ": a field is longer than 1 MiB (a stray quote?)"});
     }
     return out;
 }

@@ -10,7 +10,9 @@ namespace carecheck::cli {
 namespace {
 volatile std::sig_atomic_t requested = 0;
 
-extern "C" void on_stop_signal(int signal) { requested = signal; }
+extern "C" void on_stop_signal(int signal) {
+    requested = signal;
+}
 }  // namespace
 
 void install_stop_signals() {
@@ -22,9 +24,15 @@ void install_stop_signals() {
     sigaction(SIGINT, &action, nullptr);
 }
 
-void request_stop(int signal) { requested = signal; }
-int stop_signal() { return requested; }
-void clear_stop() { requested = 0; }
+void request_stop(int signal) {
+    requested = signal;
+}
+int stop_signal() {
+    return requested;
+}
+void clear_stop() {
+    requested = 0;
+}
 
 std::string signal_name(int signal) {
     if (signal == SIGTERM)
@@ -42,7 +50,7 @@ StoppableInput::int_type StoppableInput::underflow() {
             return traits_type::to_int_type(buffer_[0]);
         }
         if (got < 0 && errno == EINTR && stop_signal() == 0)
-            continue;  // another signal: read on
+            continue;               // another signal: read on
         return traits_type::eof();  // the end, an error, or a stop
     }
 }

@@ -100,12 +100,8 @@ OrderedJson BatchSummary::to_json(const std::string& unit, bool complete,
         entry["total"] = p.total();
         packs.back()["programs"].push_back(std::move(entry));
     }
-    return OrderedJson{{"unit", unit},
-                       {unit, rows()},
-                       {"screened", screened_},
-                       {"errors", errors_},
-                       {"complete", complete},
-                       {"encoding", encoding},
+    return OrderedJson{{"unit", unit},      {unit, rows()},         {"screened", screened_},
+                       {"errors", errors_}, {"complete", complete}, {"encoding", encoding},
                        {"packs", packs}};
 }
 

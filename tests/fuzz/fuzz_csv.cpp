@@ -6,10 +6,11 @@
 //   mode 1: data rows only (--no-header), the example mapping given the example's header in
 //           "columns", so every byte goes into cells the mapping reads;
 //   mode 2: a mapping, then a NUL byte, then the CSV: the mapping loader is fuzzed too.
-// Its next bit chooses --full (check) over the compact screen. The run must end with exit code 0,
-// one well-formed output line per record (trailing blank lines are none), numbered in order, and
-// a summary that counts them and says "complete": true; or exit code 1 (a bad mapping or header)
-// with one error envelope. Anything else, a crash or a hang is a finding.
+// Its next bit chooses --full (check) over the compact screen. The first households of a
+// screened input go to the real rules (kRowsEvaluated), the rest get a fixed answer. The run must
+// end with exit code 0, one well-formed output line per record (trailing blank lines are none),
+// numbered in order, and a summary that counts them and says "complete": true; or exit code 1 (a
+// bad mapping or header) with one error envelope. Anything else, a crash or a hang is a finding.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -48,9 +49,25 @@ const carecheck::Service& service() {
     return instance;
 }
 
-const cli::BatchEngine& engine() {
-    static const carecheck::Json describe = carecheck::Json::parse(service().describe());
-    static const cli::BatchEngine instance{service(), describe, kToday};
+/// Households the real rules screen per input; after them a fixed answer stands in: the CSV path
+/// after the service is the same for every row, and the engine is fuzz_household's to fuzz.
+/// With --full every row gets a fixed check() answer: under the sanitizers one real check() of
+/// the four packs costs about 40 screens, and with it the run did 14 inputs a second.
+constexpr size_t kRowsEvaluated = 2;
+size_t rows_this_input = 0;
+
+cli::BatchEngine& engine() {
+    static cli::BatchEngine instance = [] {
+        cli::BatchEngine e(service(), kToday);
+        e.evaluate = [](const std::string& household, bool full) {
+            if (full)
+                return std::string(R"({"ok":true,"packs":[]})");
+            if (++rows_this_input <= kRowsEvaluated)
+                return service().screen(household, kToday);
+            return std::string(R"({"ok":true,"results":[]})");
+        };
+        return e;
+    }();
     return instance;
 }
 
@@ -100,8 +117,7 @@ void check_output(const std::string& out, const std::string& summary, int code, 
         const std::string stamp = "{\"row\":" + std::to_string(++row) + ",";
         if (line.rfind(stamp, 0) != 0)
             finding("output line " + std::to_string(row) + " does not start " + stamp);
-        const auto json = carecheck::Json::parse(line, nullptr, false);
-        if (!json.is_object() || !json.contains("ok"))
+        if (!carecheck::Json::accept(line) || line.find(",\"ok\":") == std::string::npos)
             finding("output line " + std::to_string(row) + " is not a result object");
     }
     if (row != records)
@@ -141,6 +157,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     cli::BatchOptions options;
     options.csv = true;
     options.full = (data[0] / 3) % 2 == 1;
+    rows_this_input = 0;
     options.quiet = false;  // the per-program table on stderr is output too
     options.progress_seconds = 1e9;
     options.map_file = "mapping.json";

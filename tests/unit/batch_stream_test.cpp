@@ -32,8 +32,7 @@ const Service& service() {
 }
 
 BatchRun run_on(std::istream& in, bool csv, const std::string& mapping = kMapping) {
-    static const Json describe = test::parse(service().describe());
-    const BatchEngine engine{service(), describe, "2026-11-23"};
+    static const BatchEngine engine(service(), "2026-11-23");
     BatchOptions options;
     options.csv = csv;
     options.map_file = "mapping.json";
@@ -55,11 +54,14 @@ BatchRun run(const std::string& input, bool csv = true, const std::string& mappi
     return run_on(in, csv, mapping);
 }
 
-std::string code_of(const Json& line) { return line["error"].value("code", ""); }
+std::string code_of(const Json& line) {
+    return line["error"].value("code", "");
+}
 
 TEST(BatchStream, BlankLinesAtTheEndAreNoRowsWhateverTheirLineEnds) {
     const std::string rows = std::string(kHeader) + "\r\nA1,130702,81\r\n";
-    for (const std::string tail : {"", "\r\n", "\r\n\r\n", "  \r\n\t\r\n", "\n\n", " ", "\xE3\x80\x80\n"}) {
+    for (const std::string tail :
+         {"", "\r\n", "\r\n\r\n", "  \r\n\t\r\n", "\n\n", " ", "\xE3\x80\x80\n"}) {
         const BatchRun r = run(rows + tail);
         ASSERT_EQ(r.lines.size(), 1u) << "tail " << Json(tail).dump() << ": " << r.out;
         EXPECT_EQ(r.lines[0]["ok"], true);
@@ -140,12 +142,15 @@ TEST(BatchStream, AStopSignalEndsTheRunAtALineBoundaryWithAnIncompleteSummary) {
             << r.err;
 }
 
-std::string nested(size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+std::string nested(size_t depth) {
+    return std::string(depth, '[') + std::string(depth, ']');
+}
 
 /// kMapping with `answer` as what the code "x" means in the region column (4 levels down).
 std::string mapping_with_answer(const std::string& answer) {
     return R"({"id": "编号", "household": {"户籍地代码": {"fact": "region", "values": {"x": )" +
-           answer + R"(}}}, "members": [{"id": "m", "roles": ["elder"], "facts": {"年龄": "age"}}]})";
+           answer +
+           R"(}}}, "members": [{"id": "m", "roles": ["elder"], "facts": {"年龄": "age"}}]})";
 }
 
 TEST(BatchStream, AMappingNestedTooDeepIsRefusedWithItsFileAndPointer) {
@@ -164,8 +169,8 @@ TEST(BatchStream, AMappingNestedTooDeepIsRefusedWithItsFileAndPointer) {
     EXPECT_NE(deep.err.find("mapping.json at /household/"), std::string::npos) << deep.err;
     // 64 levels in all is allowed, and such an answer reaches the engine, which refuses it as a
     // region without trouble.
-    const BatchRun at_limit = run(std::string(kHeader) + "\nA1,x,81\n", true,
-                                  mapping_with_answer(nested(60)));
+    const BatchRun at_limit =
+            run(std::string(kHeader) + "\nA1,x,81\n", true, mapping_with_answer(nested(60)));
     EXPECT_EQ(at_limit.code, kOk) << at_limit.out;
     ASSERT_EQ(at_limit.lines.size(), 1u);
     EXPECT_EQ(at_limit.lines[0]["ok"], false);

@@ -12,7 +12,8 @@ namespace carecheck {
 namespace {
 
 // "编号,年龄\r\n一,81\r\n" in each encoding (Python's str.encode, checked by hand).
-const std::string kUtf8 = "\xE7\xBC\x96\xE5\x8F\xB7,\xE5\xB9\xB4\xE9\xBE\x84\r\n\xE4\xB8\x80,81\r\n";
+const std::string kUtf8 =
+        "\xE7\xBC\x96\xE5\x8F\xB7,\xE5\xB9\xB4\xE9\xBE\x84\r\n\xE4\xB8\x80,81\r\n";
 const std::string kGbk = "\xB1\xE0\xBA\xC5,\xC4\xEA\xC1\xE4\r\n\xD2\xBB,81\r\n";
 const char kUtf16LeBytes[] = "\x16\x7F\xF7\x53,\0t^\x84\x9F\r\0\n\0\0N,\0008\0001\0\r\0\n\0";
 const std::string kUtf16Le(kUtf16LeBytes, sizeof kUtf16LeBytes - 1);
@@ -65,7 +66,8 @@ TEST(InputEncoding, Utf8PassesThroughUnchangedWithOrWithoutItsMark) {
     EXPECT_EQ(plain.encoding, TextEncoding::kUtf8);
     EXPECT_EQ(plain.text, kUtf8);
     EXPECT_FALSE(plain.not_utf8);
-    EXPECT_EQ(decode("\xEF\xBB\xBF" + kUtf8).text, "\xEF\xBB\xBF" + kUtf8);  // the CSV reader drops it
+    EXPECT_EQ(decode("\xEF\xBB\xBF" + kUtf8).text,
+              "\xEF\xBB\xBF" + kUtf8);  // the CSV reader drops it
     EXPECT_EQ(decode("").text, "");
 }
 
@@ -99,7 +101,10 @@ TEST(InputEncoding, Utf16IsFoundByItsMarkOrItsNulBytesInEitherByteOrder) {
 TEST(InputEncoding, CharactersBeyondTheBasicPlaneSurviveBeingCutBetweenPieces) {
     // U+20000 𠀀 is a surrogate pair in UTF-16 and four bytes in GB18030.
     const std::string le = std::string("a\0,\0\x40\xD8\x00\xDC\n\0", 10);
-    const std::string gb = "\xB1\xE0," "\x95\x32\x82\x36" "\n";
+    const std::string gb =
+            "\xB1\xE0,"
+            "\x95\x32\x82\x36"
+            "\n";
     for (size_t piece = 1; piece <= 4; ++piece) {
         EXPECT_EQ(decode(le, piece).text, "a,\xF0\xA0\x80\x80\n") << piece;
         EXPECT_EQ(decode(gb, piece).text, "\xE7\xBC\x96,\xF0\xA0\x80\x80\n") << piece;
@@ -108,8 +113,14 @@ TEST(InputEncoding, CharactersBeyondTheBasicPlaneSurviveBeingCutBetweenPieces) {
 
 TEST(InputEncoding, BytesThatDoNotDecodeBecomeReplacementCharactersAndReadingGoesOn) {
     // A lone low surrogate, then an odd byte cut off by the end of the input.
-    const Decoded d = decode(std::string("\xFF\xFE" "a\0\x00\xDC" "b\0\n\0x", 11));
-    EXPECT_EQ(d.text, "a\xEF\xBF\xBD" "b\n\xEF\xBF\xBD");
+    const Decoded d =
+            decode(std::string("\xFF\xFE"
+                               "a\0\x00\xDC"
+                               "b\0\n\0x",
+                               11));
+    EXPECT_EQ(d.text,
+              "a\xEF\xBF\xBD"
+              "b\n\xEF\xBF\xBD");
     EXPECT_EQ(d.replaced, 2u);
 }
 
