@@ -1,4 +1,6 @@
 // `carecheck batch`: screens many households, one output line per input line or CSV row.
+#include "batch.h"
+
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -7,10 +9,13 @@
 #include <optional>
 #include <ostream>
 
+#include "batch_inputs.h"
+#include "batch_stop.h"
 #include "batch_summary.h"
-#include "commands.h"
 #include "csv_mapping.h"
 #include "csv_reader.h"
+#include "input_encoding.h"
+#include "json_depth.h"
 #include "loader.h"
 #include "rule_files.h"
 
@@ -30,157 +35,6 @@ namespace {
 std::string dump(const OrderedJson& json) {
     return json.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
 }
-
-/// One input item: what starts its output line ("line":7 or "row":7,"id":…) and either the
-/// household to screen or the error envelope that takes its place.
-struct BatchItem {
-    std::string stamp;
-    std::string household;
-    std::string error;
-};
-
-/// Where the households come from. Both kinds give one item per input line or row, in order.
-class BatchInput {
-public:
-    virtual ~BatchInput() = default;
-    virtual bool next(BatchItem& item) = 0;
-    /// The service's error envelope for the last item, with whatever the input knows added.
-    virtual std::string explain(const std::string& envelope) const { return envelope; }
-    /// What one item is called in messages: "lines" or "rows".
-    virtual const char* unit() const = 0;
-};
-
-/// JSON Lines: each line is a household as it stands.
-class JsonLinesInput : public BatchInput {
-public:
-    /// `first_line`: the number of the first line (not 1 for a piece of a split file).
-    JsonLinesInput(std::istream& in, size_t first_line) : in_(in), number_(first_line - 1) {}
-    bool next(BatchItem& item) override {
-        if (!std::getline(in_, item.household))
-            return false;
-        if (!item.household.empty() && item.household.back() == '\r')
-            item.household.pop_back();
-        item.stamp = "\"line\":" + std::to_string(++number_);
-        item.error.clear();
-        return true;
-    }
-    const char* unit() const override { return "lines"; }
-
-private:
-    std::istream& in_;
-    size_t number_;
-};
-
-/// CSV rows, converted to households by a mapping; errors name the row, column and value.
-class CsvInput : public BatchInput {
-public:
-    /// `first_row` and `first_line` (0: as read) renumber a piece of a split file as the whole.
-    CsvInput(CsvReader& reader, const CsvMapping& mapping, size_t first_row, size_t first_line)
-        : reader_(reader), mapping_(mapping), row_(first_row - 1), first_line_(first_line) {}
-
-    bool next(BatchItem& item) override {
-        if (!reader_.next(record_))
-            return false;
-        if (first_record_ && first_line_ > 0)  // lines are shifted from the first data row on
-            line_shift_ = static_cast<long long>(first_line_) - static_cast<long long>(record_.line);
-        first_record_ = false;
-        ++row_;
-        converted_ = record_problem();
-        if (converted_.issues.empty())
-            converted_ = mapping_.convert(record_.fields, row_);
-        item.stamp = "\"row\":" + std::to_string(row_);
-        if (converted_.id)
-            item.stamp += ",\"id\":" + dump(OrderedJson(*converted_.id));
-        item.error.clear();
-        item.household.clear();
-        if (converted_.issues.empty()) {
-            item.household =
-                    converted_.household.dump(-1, ' ', false, Json::error_handler_t::replace);
-        } else {
-            item.error = dump(cell_errors());
-        }
-        return true;
-    }
-
-    std::string explain(const std::string& envelope) const override {
-        OrderedJson json = OrderedJson::parse(envelope, nullptr, false);
-        if (!json.is_object())
-            return envelope;
-        const auto annotate = [&](OrderedJson& issue) {
-            const std::string prefix = "row " + std::to_string(row_);
-            const CellSource* source = converted_.source_of(issue.value("path", std::string()));
-            if (!source) {
-                issue["message"] = prefix + ": " + issue.value("message", std::string());
-                return;
-            }
-            issue["message"] = prefix + ", column " + dump(OrderedJson(source->column)) + " = " +
-                               dump(OrderedJson(source->value)) + ": " +
-                               issue.value("message", std::string());
-            issue["column"] = source->column;
-            issue["value"] = source->value;
-        };
-        if (json.contains("error"))
-            annotate(json["error"]);
-        if (json.contains("issues")) {
-            for (OrderedJson& issue : json["issues"])
-                annotate(issue);
-        }
-        return dump(json);
-    }
-
-    const char* unit() const override { return "rows"; }
-
-private:
-    /// A record the reader could not split cleanly is an error row before any cell is read.
-    ConvertedRow record_problem() const {
-        ConvertedRow out;
-        const std::string at = "row " + std::to_string(row_) + " (line " +
-                               std::to_string(static_cast<long long>(record_.line) + line_shift_) +
-                               ")";
-        if (record_.unterminated) {
-            out.issues.push_back(
-                    {"unterminated_quote", "", "", "",
-                     at + ": a quote opened on this row is not closed within " +
-                             std::to_string(CsvReader::kMaxQuotedLines) +
-                             " line breaks or before the end of the input; reading goes on at "
-                             "the next line"});
-        } else if (record_.too_many_fields) {
-            out.issues.push_back({"too_many_fields", "", "", "",
-                                  at + ": more than " + std::to_string(CsvReader::kMaxFields) +
-                                          " fields (Excel's column limit)"});
-        } else if (record_.oversized) {
-            out.issues.push_back({"field_too_long", "", "", "",
-                                  at + ": a field is longer than 1 MiB (a stray quote?)"});
-        } else if (record_.blank()) {
-            out.issues.push_back({"empty_row", "", "", "", at + " is empty"});
-        }
-        return out;
-    }
-
-    OrderedJson cell_errors() const {
-        OrderedJson issues = OrderedJson::array();
-        for (const CellIssue& cell : converted_.issues) {
-            OrderedJson issue{{"code", cell.code}, {"message", cell.message}};
-            if (!cell.path.empty())
-                issue["path"] = cell.path;
-            if (!cell.column.empty()) {
-                issue["column"] = cell.column;
-                issue["value"] = cell.value;
-            }
-            issues.push_back(std::move(issue));
-        }
-        return OrderedJson{{"ok", false}, {"error", issues.front()}, {"issues", std::move(issues)}};
-    }
-
-    CsvReader& reader_;
-    const CsvMapping& mapping_;
-    CsvRecord record_;
-    ConvertedRow converted_;
-    size_t row_;
-    const size_t first_line_;
-    bool first_record_ = true;
-    long long line_shift_ = 0;  // the whole file's line number minus this input's
-};
 
 /// A progress line on stderr every `every` seconds; nothing for runs shorter than that.
 class Progress {
@@ -210,6 +64,35 @@ private:
     Clock::time_point start_ = Clock::now(), last_ = start_;
 };
 
+/// Output lines, written out only whole: however the process ends (even killed outright), the
+/// output holds whole lines, never the start of one. Lines are collected and handed to the stream
+/// in one write of whole lines at a time, then flushed.
+class LineOutput {
+public:
+    explicit LineOutput(std::ostream& out) : out_(out) {}
+    ~LineOutput() { flush(); }
+    void add(const std::string& stamp, const std::string& envelope) {
+        // The service always returns an object starting {"ok":…, so the stamp goes in front.
+        pending_ += '{';
+        pending_ += stamp;
+        pending_ += ',';
+        pending_.append(envelope, 1, std::string::npos);
+        pending_ += '\n';
+        if (pending_.size() >= kFlushBytes)
+            flush();
+    }
+    void flush() {
+        out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+        out_.flush();
+        pending_.clear();
+    }
+
+private:
+    static constexpr size_t kFlushBytes = 64 * 1024;
+    std::ostream& out_;
+    std::string pending_;
+};
+
 /// A problem before any row is read: the envelope on stdout (like every command), a line on stderr.
 int refuse(const std::vector<Issue>& issues, int code, std::ostream& out, std::ostream& err) {
     out << dump(error_envelope(issues)) << '\n';
@@ -219,20 +102,44 @@ int refuse(const std::vector<Issue>& issues, int code, std::ostream& out, std::o
     return code;
 }
 
-/// Reads and checks the mapping, then the header row (or the mapping's "columns").
-/// `describe` is the parsed Service::describe(): the catalogue the mapping is checked against.
-std::optional<CsvMapping> open_mapping(const Json& describe, const BatchOptions& options,
-                                       CsvReader& reader, std::ostream& out, std::ostream& err,
-                                       int& code) {
-    std::string text;
-    if (!read_file(options.map_file, text)) {
-        code = refuse({Issue{"io_error", options.map_file, "", "cannot read the mapping file"}},
-                      kIoError, out, err);
-        return std::nullopt;
+/// How to save a file as UTF-8 in the programs offices use.
+std::string how_to_save_utf8(bool csv) {
+    return csv ? "save it as UTF-8 to skip this: WPS \"另存为 → 文件类型 CSV UTF-8\", Excel "
+                 "\"另存为 → CSV UTF-8（逗号分隔）\""
+               : "save it as UTF-8 to skip this";
+}
+
+/// One line on stderr when the input is not UTF-8: what it is and what is done about it.
+void report_encoding(const Utf8Input& text, bool csv, std::ostream& err) {
+    if (text.encoding() != TextEncoding::kUtf8) {
+        const std::string name =
+                text.encoding() == TextEncoding::kGb18030
+                        ? "GB18030 (GBK)"
+                        : std::string(encoding_name(text.encoding())) +
+                                  (text.had_byte_order_mark() ? " (with a byte-order mark)"
+                                                              : " (no byte-order mark)");
+        err << "carecheck batch: the input is " << name << ", not UTF-8; decoding it to UTF-8 ("
+            << how_to_save_utf8(csv) << ")\n";
+    } else if (text.not_utf8()) {
+        err << "carecheck batch: the input is not UTF-8 (nor GB18030 or UTF-16); it is read as it "
+               "is and text that is not UTF-8 shows as U+FFFD ("
+            << how_to_save_utf8(csv) << ")\n";
     }
+}
+
+/// Reads and checks the mapping against `catalogue`, then the header row (or the mapping's
+/// "columns").
+std::optional<CsvMapping> open_mapping(const FieldCatalogue& catalogue, const BatchOptions& options,
+                                       const std::string& text, CsvReader& reader,
+                                       std::ostream& out, std::ostream& err, int& code) {
     IssueList issues(options.map_file);
     const Json doc = parse_json(text, issues);
-    const FieldCatalogue catalogue = FieldCatalogue::from_describe(describe);
+    // Copying or dumping a value recurses once per level: refuse a deep one before anything does.
+    if (const auto deep = issues.empty() ? first_too_deep(doc) : std::nullopt) {
+        issues.add("too_deep", *deep,
+                   "nested more than " + std::to_string(kMaxJsonDepth) +
+                           " arrays or objects deep; a mapping needs a handful");
+    }
     std::optional<CsvMapping> mapping;
     if (issues.empty())
         mapping = CsvMapping::load(doc, options.map_file, catalogue, issues);
@@ -262,6 +169,85 @@ std::optional<CsvMapping> open_mapping(const Json& describe, const BatchOptions&
 
 }  // namespace
 
+BatchEngine::BatchEngine(const Service& rules, std::string date)
+    : BatchEngine(rules, std::move(date), Json::parse(rules.describe())) {}
+
+BatchEngine::BatchEngine(const Service& rules, std::string date, const Json& describe)
+    : service(rules),
+      today(std::move(date)),
+      catalogue(FieldCatalogue::from_describe(describe)),
+      no_rows(describe) {}
+
+int screen_batch(const BatchEngine& engine, const BatchOptions& options,
+                 const std::string& mapping_text, std::istream& in, std::ostream& out,
+                 std::ostream& err, std::ostream* summary_out) {
+    // Told before any row is read: a GBK or UTF-16 header would match no mapped column.
+    Utf8Input text(*in.rdbuf());
+    report_encoding(text, options.csv, err);
+    std::istream utf8(&text);
+    CsvReader reader(utf8);
+    std::optional<CsvMapping> mapping;
+    std::unique_ptr<BatchInput> input;
+    if (options.csv) {
+        int code = kOk;
+        mapping = open_mapping(engine.catalogue, options, mapping_text, reader, out, err, code);
+        if (!mapping)
+            return code;
+        input = std::make_unique<CsvInput>(reader, *mapping, options.first_line);
+        input->number_from(options.first_row);
+    } else {
+        input = std::make_unique<JsonLinesInput>(utf8);
+        input->number_from(options.first_line);
+    }
+
+    BatchSummary summary = engine.no_rows;
+    Progress progress(options.progress_seconds, options.quiet, err);
+    LineOutput lines(out);
+    BatchItem item;
+    // A stop is looked at between items; an item read while it came may be cut short (the read
+    // that the signal interrupted ends the input), so it is not written.
+    while (stop_signal() == 0 && input->next(item) && stop_signal() == 0) {
+        std::string result = item.error;
+        if (result.empty()) {
+            if (engine.evaluate)
+                result = engine.evaluate(item.household, options.full);
+            else if (options.full)
+                result = engine.service.check(item.household, engine.today);
+            else
+                result = engine.service.screen(item.household, engine.today);
+        }
+        const bool ok = envelope_ok(result);
+        if (!ok && item.error.empty())
+            result = input->explain(result);
+        if (ok)
+            options.full ? summary.add_check(result) : summary.add_screen(result);
+        summary.add_row(ok);
+        lines.add(item.stamp, result);
+        progress.tick(summary, input->unit());
+    }
+    lines.flush();
+    const int stopped = stop_signal();
+    if (stopped != 0) {
+        err << "carecheck batch: stopped by " << signal_name(stopped) << " after " << summary.rows()
+            << ' ' << input->unit()
+            << "; every one of them is in the output, the rest were not read\n";
+    }
+    if (text.replaced() > 0) {
+        err << "carecheck batch: " << text.replaced() << " byte sequences were not "
+            << encoding_name(text.encoding()) << " and were read as U+FFFD\n";
+    }
+    err << "carecheck batch: " << summary.rows() << ' ' << input->unit() << ", "
+        << summary.screened() << " screened, " << summary.errors() << " with errors\n";
+    if (!options.quiet)
+        summary.write_table(err);
+    if (summary_out) {
+        *summary_out << summary.to_json(input->unit(), stopped == 0, encoding_name(text.encoding()))
+                                .dump(2, ' ', false, OrderedJson::error_handler_t::replace)
+                     << '\n';
+    }
+    return stopped != 0 ? 128 + stopped : kOk;
+}
+
 int run_batch(const Service& service, const std::string& today_date, const BatchOptions& options,
               std::istream& in, std::ostream& out, std::ostream& err) {
     std::ofstream summary_file;
@@ -273,55 +259,19 @@ int run_batch(const Service& service, const std::string& today_date, const Batch
                     kIoError, out, err);
         }
     }
-    // Parsed once per run: the mapping's catalogue and the summary's programs both come from it.
-    const Json describe = Json::parse(service.describe());
-    CsvReader reader(in);
-    std::optional<CsvMapping> mapping;
-    std::unique_ptr<BatchInput> input;
-    if (options.csv) {
-        int code = kOk;
-        mapping = open_mapping(describe, options, reader, out, err, code);
-        if (!mapping)
-            return code;
-        input = std::make_unique<CsvInput>(reader, *mapping, options.first_row, options.first_line);
-    } else {
-        input = std::make_unique<JsonLinesInput>(in, options.first_line > 0 ? options.first_line : 1);
+    std::string mapping_text;
+    if (options.csv && !read_file(options.map_file, mapping_text)) {
+        return refuse({Issue{"io_error", options.map_file, "", "cannot read the mapping file"}},
+                      kIoError, out, err);
     }
-
-    BatchSummary summary(describe);
-    Progress progress(options.progress_seconds, options.quiet, err);
-    BatchItem item;
-    while (input->next(item)) {
-        std::string result = item.error;
-        if (result.empty()) {
-            result = options.full ? service.check(item.household, today_date)
-                                  : service.screen(item.household, today_date);
-        }
-        // The service always returns an object starting {"ok":…, so the stamp goes in front.
-        const bool ok = envelope_ok(result);
-        if (!ok && item.error.empty())
-            result = input->explain(result);
-        if (ok)
-            options.full ? summary.add_check(result) : summary.add_screen(result);
-        summary.add_row(ok);
-        out << '{' << item.stamp << ',' << result.substr(1) << '\n';
-        progress.tick(summary, input->unit());
+    const BatchEngine engine(service, today_date);
+    const int code = screen_batch(engine, options, mapping_text, in, out, err,
+                                  summary_file.is_open() ? &summary_file : nullptr);
+    if (summary_file.is_open() && code != kInvalid && !summary_file.flush()) {
+        err << "carecheck batch: could not write " << options.summary_file << '\n';
+        return kIoError;
     }
-    out.flush();
-    err << "carecheck batch: " << summary.rows() << ' ' << input->unit() << ", "
-        << summary.screened() << " screened, " << summary.errors() << " with errors\n";
-    if (!options.quiet)
-        summary.write_table(err);
-    if (summary_file.is_open()) {
-        summary_file << summary.to_json(input->unit())
-                                .dump(2, ' ', false, OrderedJson::error_handler_t::replace)
-                     << '\n';
-        if (!summary_file.flush()) {
-            err << "carecheck batch: could not write " << options.summary_file << '\n';
-            return kIoError;
-        }
-    }
-    return kOk;
+    return code;
 }
 
 }  // namespace carecheck::cli

@@ -82,7 +82,8 @@ void BatchSummary::add_check(const std::string& check_json) {
     }
 }
 
-OrderedJson BatchSummary::to_json(const std::string& unit) const {
+OrderedJson BatchSummary::to_json(const std::string& unit, bool complete,
+                                  const std::string& encoding) const {
     OrderedJson packs = OrderedJson::array();
     for (const Program& p : programs_) {
         if (packs.empty() || packs.back()["pack"] != p.pack) {
@@ -99,10 +100,8 @@ OrderedJson BatchSummary::to_json(const std::string& unit) const {
         entry["total"] = p.total();
         packs.back()["programs"].push_back(std::move(entry));
     }
-    return OrderedJson{{"unit", unit},
-                       {unit, rows()},
-                       {"screened", screened_},
-                       {"errors", errors_},
+    return OrderedJson{{"unit", unit},      {unit, rows()},         {"screened", screened_},
+                       {"errors", errors_}, {"complete", complete}, {"encoding", encoding},
                        {"packs", packs}};
 }
 

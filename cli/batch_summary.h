@@ -37,9 +37,12 @@ public:
     size_t screened() const { return screened_; }
     size_t errors() const { return errors_; }
 
-    /// {"rows","screened","errors","packs":[{"pack","title","programs":[{"program","name","per",
-    /// "eligible",…,"total"}]}]}; `unit` is "lines" or "rows" (what the input counts).
-    OrderedJson to_json(const std::string& unit) const;
+    /// {"unit","rows","screened","errors","complete","encoding","packs":[{"pack","title",
+    /// "programs":[{"program","name","per","eligible",…,"total"}]}]}; `unit` is "lines" or "rows"
+    /// (what the input counts); `complete` false when the run was stopped before the end of the
+    /// input; `encoding` what the input was read as ("UTF-8", "GB18030", …).
+    OrderedJson to_json(const std::string& unit, bool complete = true,
+                        const std::string& encoding = "UTF-8") const;
     /// The same counts as a table for people, one block per pack.
     void write_table(std::ostream& out) const;
 

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "batch_stop.h"
 #include "carecheck/service.h"
 #include "commands.h"
 #include "loader.h"
@@ -137,7 +138,13 @@ int main(int argc, char** argv) {
         std::cout << out << "\n";
         return cli::envelope_ok(out) ? cli::kOk : cli::kInvalid;
     }
-    if (command == "batch") return cli::run_batch(service, today, batch, std::cin, std::cout, std::cerr);
+    if (command == "batch") {
+        // SIGTERM/SIGINT stop the run at a line boundary, with the summary written (batch_stop.h).
+        cli::install_stop_signals();
+        cli::StoppableInput stdin_buffer(0);
+        std::istream in(&stdin_buffer);
+        return cli::run_batch(service, today, batch, in, std::cout, std::cerr);
+    }
     if (command == "describe") {
         std::cout << service.describe() << "\n";
         return cli::kOk;

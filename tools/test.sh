@@ -24,6 +24,9 @@ PASSED=0
 FAILED=0
 FAILURES=()
 SKIPPED=()
+# fuzz_binary, fuzz_flags, fuzz_seed: the fuzz targets' flags and seed corpora, shared with
+# tools/fuzz.sh (which runs them for as long as asked).
+source tools/fuzz.sh
 
 say() { printf '\n=== %s\n' "$*"; }
 pass() { PASSED=$((PASSED + $1)); }
@@ -115,36 +118,12 @@ run_counted_script() {
   echo "=== $name: $npass passed, $nfail failed"
 }
 
-# Seed corpus for a fuzz target: its committed tests/fuzz/corpus/TARGET/ if there is one (fuzz_csv),
-# else the rule files for fuzz_pack, the cases' households otherwise.
-seed_corpus() {
-  local target=$1 dir=$2
-  mkdir -p "$dir"
-  [ -n "$(ls -A "$dir" 2>/dev/null)" ] && return 0
-  if [ -d "tests/fuzz/corpus/$target" ]; then
-    cp -R "tests/fuzz/corpus/$target/." "$dir/"
-  elif [ "$target" = fuzz_pack ]; then
-    cp rules/*.json "$dir/" 2>/dev/null || true
-  else
-    node -e '
-      const fs = require("fs"), path = require("path");
-      const [out, ...files] = process.argv.slice(1);
-      let n = 0;
-      for (const f of files) {
-        try {
-          for (const c of JSON.parse(fs.readFileSync(f, "utf8")).cases || [])
-            fs.writeFileSync(path.join(out, `case-${n++}.json`), JSON.stringify(c.household));
-        } catch {}
-      }' "$dir" rules/*.cases.json 2>/dev/null || true
-  fi
-}
-
 run_fuzz() {
   local seconds=${CARECHECK_FUZZ_SECONDS:-60}
   local targets=()
   local t bin
-  for t in fuzz_pack fuzz_household fuzz_csv; do
-    bin=$(find build/fuzz -type f -name "$t" -perm -u+x 2>/dev/null | head -n 1)
+  for t in "${FUZZ_TARGETS[@]}"; do
+    bin=$(fuzz_binary "$t")
     if [ -n "$bin" ]; then
       targets+=("$bin")
     elif [ -f "tests/fuzz/$t.cpp" ]; then
@@ -160,12 +139,12 @@ run_fuzz() {
   for bin in "${targets[@]}"; do
     t=$(basename "$bin")
     local corpus=build/fuzz/corpus/$t artifacts=build/fuzz/artifacts/$t/
-    seed_corpus "$t" "$corpus"
-    mkdir -p "$artifacts"
+    fuzz_seed "$t" "$corpus"
     say "fuzz $t: ${each}s"
     local log=$LOGS/$t.log
-    if "$bin" -max_total_time="$each" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$artifacts" "$corpus" >"$log" 2>&1; then
+    # The same flags as tools/fuzz.sh (-max_len large enough for the 1 MiB seeds, ...).
+    # shellcheck disable=SC2046  # the flags are words
+    if "$bin" $(fuzz_flags "$t") -max_total_time="$each" "$corpus" >"$log" 2>&1; then
       tail -n 12 "$log"
       pass 1
       echo "=== fuzz $t: passed (corpus $corpus)"
@@ -201,7 +180,7 @@ if run_step "fuzz configure" cmake --preset fuzz; then
   # The list is read whole first: `ninja ... | grep -q` under pipefail fails at random when grep
   # stops reading early and ninja gets SIGPIPE (seen: fuzz_csv skipped in one CI run).
   defined=$(ninja -C build/fuzz -t targets all 2>/dev/null)
-  for t in fuzz_pack fuzz_household fuzz_csv; do
+  for t in "${FUZZ_TARGETS[@]}"; do
     if grep -q "^$t:" <<<"$defined"; then
       fuzz_targets+=("$t")
     fi
