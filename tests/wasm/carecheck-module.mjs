@@ -20,12 +20,17 @@ export function wasmDir() {
  * lack; they are provided here, and the bytes passed directly (toolchain.md trap 4).
  */
 export async function newCarecheck() {
+  return (await newCarecheckModule()).carecheck;
+}
+
+/** The same, with the module itself (its memory, for tests that watch the heap). */
+export async function newCarecheckModule() {
   const dir = wasmDir();
   globalThis.__dirname ??= dir;
   globalThis.require ??= createRequire(import.meta.url);
   const { default: createCarecheck } = await import(pathToFileURL(path.join(dir, 'carecheck.js')).href);
   const module = await createCarecheck({ wasmBinary: fs.readFileSync(path.join(dir, 'carecheck.wasm')) });
-  return new module.Carecheck();
+  return { module, carecheck: new module.Carecheck() };
 }
 
 /** Every rule file the engine loads (all rules/*.json except cases), named as the CLI names them. */
