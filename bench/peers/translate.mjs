@@ -11,12 +11,13 @@
 //    members: [{id, roles, facts}], p: parameters}
 // (json-rules-engine gets them as flat runtime facts h_<id>, m_<id>, roles, members, p_<id>).
 //
-// Two-valued: a missing answer is false (the peers' households answer every fact). What the
-// translators cannot express, they refuse with an error naming it, rather than guess:
-// `program` references, `default_from` chains (a fact that is unanswered taking another's answer:
-// the households answer both), derived facts (`age` from `birth_date`: the households answer
-// both), household facts read inside a quantifier (JSONLogic's some/none/filter rebind `var` to the
-// member), nested quantifiers, and order comparisons on dates.
+// Two-valued: a missing answer is false (the peers' households answer every fact). Not expressed,
+// because the households answer every fact and so they never apply: `default_from` (an unanswered
+// fact taking another's answer) and derived facts (`age` from `birth_date`); a peer reads each
+// fact's own answer. Refused with an error naming it, rather than guessed: `program` references,
+// household facts read inside a quantifier (JSONLogic's some/none/filter rebind `var` to the
+// member; json-rules-engine's filter sees only the member), nested quantifiers, and order
+// comparisons on dates. Packs 000 and 003 use none of these.
 
 /** Programs of a pack evaluated in a context, in pack order. */
 export function programsIn(pack, ctx) {
