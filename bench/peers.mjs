@@ -268,42 +268,48 @@ function timeNative() {
 }
 
 // ------------------------------------------------------------------ the run
-const wasm = await carecheckWasm();
-const reference = texts.map((t) => wasm.decode(t, wasm.run(t)));
-const statusCounts = {};
-for (const rows of reference) for (const r of rows) statusCounts[r.status] = (statusCounts[r.status] ?? 0) + 1;
-const entries = reference.reduce((s, r) => s + r.length, 0);
+// (One try: the wasm module's own uncaught-exception handler would print its whole source line.)
+try {
+  const wasm = await carecheckWasm();
+  const reference = texts.map((t) => wasm.decode(t, wasm.run(t)));
+  const statusCounts = {};
+  for (const rows of reference) for (const r of rows) statusCounts[r.status] = (statusCounts[r.status] ?? 0) + 1;
+  const entries = reference.reduce((s, r) => s + r.length, 0);
 
-const peers = [jsonLogicEngine(), zenExpressionEngine(), zenGraphEngine(), jsonRulesEngine()];
-const results = [];
-for (const e of peers) {
-  const rows = [];
-  for (const t of texts) rows.push(e.decode(t, await e.run(t)));
-  results.push({ name: e.name, diff: differences(reference, (i) => rows[i]) });
-}
-const rates = await timeAll([...peers, wasm]);
-results.forEach((r, i) => { r.perSecond = rates[i]; });
-const wasmRate = rates[peers.length];
-const native = timeNative();
-const nativeDiff = differences(reference, (i) => native.rows[i]);
+  const peers = [jsonLogicEngine(), zenExpressionEngine(), zenGraphEngine(), jsonRulesEngine()];
+  const results = [];
+  for (const e of peers) {
+    const rows = [];
+    for (const t of texts) rows.push(e.decode(t, await e.run(t)));
+    results.push({ name: e.name, diff: differences(reference, (i) => rows[i]) });
+  }
+  const rates = await timeAll([...peers, wasm]);
+  results.forEach((r, i) => { r.perSecond = rates[i]; });
+  const wasmRate = rates[peers.length];
+  const native = timeNative();
+  const nativeDiff = differences(reference, (i) => native.rows[i]);
 
-const programs = packs.reduce((s, p) => s + p.programs.length, 0);
-console.log(`peers: ${texts.length} generated households, every fact answered (half grown from the packs' cases), ` +
-  `packs 000 + 003 (${programs} programs), ${entries} program entries: ${JSON.stringify(statusCounts)}`);
-console.log('every engine: the household as JSON text, every program\'s status and yearly figure; differences are against carecheck wasm screen()');
-const rows = [
-  ...results.map((r) => ({ name: r.name, rate: r.perSecond, diff: r.diff })),
-  { name: 'carecheck wasm screen()', rate: wasmRate, diff: null },
-  { name: `carecheck native \`batch\` (${native.lines} lines, one process)`, rate: native.perSecond, diff: nativeDiff },
-];
-const total = (d) => [...d.values()].reduce((a, b) => a + b.n, 0);
-console.log(`${'engine'.padEnd(62)} ${'households/s'.padStart(12)} ${'µs each'.padStart(9)} ${'÷ wasm'.padStart(7)}  differences`);
-for (const r of rows) {
-  console.log(`${r.name.padEnd(62)} ${r.rate.toFixed(0).padStart(12)} ${(1e6 / r.rate).toFixed(1).padStart(9)} ` +
-    `${(r.rate / wasmRate).toFixed(2).padStart(7)}  ${r.diff ? `${total(r.diff)} of ${entries}` : '(reference)'}`);
-}
-for (const r of rows) {
-  if (!r.diff || r.diff.size === 0) continue;
-  console.log(`differences, ${r.name}:`);
-  for (const [k, d] of [...r.diff].sort()) console.log(`  ${k}: ${d.n}${d.example}`);
+  const programs = packs.reduce((s, p) => s + p.programs.length, 0);
+  console.log(`peers: ${texts.length} generated households, every fact answered (half grown from the packs' cases), ` +
+    `packs 000 + 003 (${programs} programs), ${entries} program entries: ${JSON.stringify(statusCounts)}`);
+  console.log('every engine: the household as JSON text, every program\'s status and yearly figure; differences are against carecheck wasm screen()');
+  const rows = [
+    ...results.map((r) => ({ name: r.name, rate: r.perSecond, diff: r.diff })),
+    { name: 'carecheck wasm screen()', rate: wasmRate, diff: null },
+    { name: `carecheck native \`batch\` (${native.lines} lines, one process)`, rate: native.perSecond, diff: nativeDiff },
+  ];
+  const total = (d) => [...d.values()].reduce((a, b) => a + b.n, 0);
+  console.log(`${'engine'.padEnd(62)} ${'households/s'.padStart(12)} ${'µs each'.padStart(9)} ${'÷ wasm'.padStart(7)}  differences`);
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(62)} ${r.rate.toFixed(0).padStart(12)} ${(1e6 / r.rate).toFixed(1).padStart(9)} ` +
+      `${(r.rate / wasmRate).toFixed(2).padStart(7)}  ${r.diff ? `${total(r.diff)} of ${entries}` : '(reference)'}`);
+  }
+  for (const r of rows) {
+    if (!r.diff || r.diff.size === 0) continue;
+    console.log(`differences, ${r.name}:`);
+    for (const [k, d] of [...r.diff].sort()) console.log(`  ${k}: ${d.n}${d.example}`);
+  }
+} catch (err) {
+  console.error(`peers.mjs: ${err.stack ?? err}`);
+  process.exit(1);
 }
