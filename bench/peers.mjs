@@ -7,14 +7,14 @@
 //   node bench/peers.mjs [households] [seconds]    (needs tools/build.sh native wasm)
 //
 // The peer rules are generated from the packs by bench/peers/translate.mjs (no program is written
-// by hand); the households (bench/peers/households.mjs) answer every fact, so the peers'
+// by hand; the per-elder loop and json-rules-engine's arithmetic are this file's); the households (bench/peers/households.mjs) answer every fact, so the peers'
 // two-valued logic and carecheck's three-valued logic cannot differ. Every peer's statuses and
 // yearly figures are checked against carecheck wasm screen() and every difference is listed.
-// Timed per engine, in this one run: JSON.parse of the household's text (carecheck parses its
-// own) and every program; carecheck native is `carecheck batch` over the same households as JSON
+// Timed per engine, in this one run, the engines taking turns: JSON.parse of the household's text
+// (carecheck parses its own) and every program; carecheck native is `carecheck batch` over the same households as JSON
 // Lines, one process, wall time including start-up and loading the rules.
 // Printed numbers only; nothing is asserted about time.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
