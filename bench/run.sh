@@ -3,8 +3,10 @@
 #   carecheck_bench   engine evaluations/s on generated households, all packs and each pack
 #   bench/batch.sh    end-to-end `carecheck batch` lines/s on 100 000 households
 #   bench/batch-csv.sh  the same households as an office CSV through a mapping, rows/s on one core
-#   bench/peers.mjs   pack 000's family conditions in json-logic-js, zen-engine and
-#                     json-rules-engine beside carecheck's wasm check()
+#   bench/peers.mjs   every program of packs 000 and 003 (translated from the packs) in
+#                     json-logic-js, zen-engine and json-rules-engine beside carecheck wasm
+#                     screen() and native `carecheck batch`: one table, households/s, ratio to
+#                     wasm, and every status or amount that differs from screen()
 # Builds the native and wasm presets first. Extra arguments go to carecheck_bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
