@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "carecheck/service.h"
 #include "cell_values.h"
 
 namespace carecheck::cli {
@@ -27,6 +28,23 @@ std::string error_envelope_of(const std::vector<CellIssue>& cells) {
     }
     return dump(
             OrderedJson{{"ok", false}, {"error", issues.front()}, {"issues", std::move(issues)}});
+}
+
+/// Reads one line but keeps at most `limit` + 1 bytes of it (the rest is read and dropped), so a
+/// 200 MB line costs 1 MiB of memory and comes back from the service as too large.
+bool read_bounded_line(std::istream& in, std::string& line, size_t limit) {
+    line.clear();
+    std::streambuf* buffer = in.rdbuf();
+    bool read_any = false;
+    for (int c = buffer->sbumpc(); c != std::char_traits<char>::eof(); c = buffer->sbumpc()) {
+        read_any = true;
+        if (c == '\n')
+            return true;
+        if (line.size() <= limit)
+            line.push_back(static_cast<char>(c));
+    }
+    in.setstate(std::ios::eofbit);
+    return read_any;
 }
 
 bool only_spaces(const std::string& text) {
@@ -62,7 +80,7 @@ bool BatchInput::next(BatchItem& item) {
 }
 
 BatchInput::Read JsonLinesInput::read() {
-    if (!std::getline(in_, text_))
+    if (!read_bounded_line(in_, text_, Service::kMaxInputBytes))
         return Read::kEnd;
     ++lines_;
     if (!text_.empty() && text_.back() == '\r')

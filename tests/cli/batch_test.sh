@@ -25,3 +25,11 @@ grep -q "300 lines, 291 screened, 9 with errors" "$tmp/err.txt" || { cat "$tmp/e
 care=$(awk '$1 == "care" { print $3, $4, $5, $6 }' "$tmp/err.txt")
 [ "$care" = "291 0 0 0" ] || { echo "care row is '$care', expected eligible 291, others 0"; cat "$tmp/err.txt"; exit 1; }
 echo "ok: 300 lines in, 300 out, 9 errors"
+# A 5 MB line between two good ones: refused as too large (only the first 1 MiB is kept), and
+# the lines after it are still screened.
+{ echo "$good"; printf '{"as_of":"2026-11-23","facts":{"region":"'; head -c 5000000 /dev/zero | tr '\0' 1; echo '"}}'; echo "$good"; } > "$tmp/long.jsonl"
+"$cli" batch "$rules" --quiet < "$tmp/long.jsonl" > "$tmp/long.out"
+[ "$(wc -l < "$tmp/long.out")" = 3 ] || { echo "a long line broke the one-line-per-line rule"; exit 1; }
+sed -n '2p' "$tmp/long.out" | grep -q '^{"line":2,"ok":false,"error":{"code":"too_large"' || { echo "line 2 is not refused as too large"; head -c 300 "$tmp/long.out"; exit 1; }
+sed -n '3p' "$tmp/long.out" | grep -q '^{"line":3,"ok":true' || { echo "line 3 did not recover after the long line"; exit 1; }
+echo "ok: a 5 MB line is refused and the batch goes on"
