@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, openPhone, screenshot, startSession } from './browser.mjs';
-import { answerAll, savedHousehold, setFamily } from './family-flow.mjs';
+import { answerAll, savedHousehold, seedState, setFamily } from './family-flow.mjs';
 import { download, openCadreMode } from './cadre-flow.mjs';
 import { newCarecheck, ruleFiles, today } from '../wasm/carecheck-module.mjs';
 
@@ -252,4 +252,26 @@ test('where the family lives and a person\'s own hukou survive a reload and are 
   assert.equal(zhao.state.members[0].facts.person_hukou_region, '431202');
   await assertClean(phone);
   await phone.context.close();
+});
+
+test('a Puyang family whose son does not qualify sees Puyang\'s policy with its reasons, not under other places', async () => {
+  const phone = await openPhone(session.browser);
+  const { page, context } = phone;
+  await seedState(context, {
+    step: 'results', region: '410928', facts: { household_support: ['dibao'] }, history: [], editing: null, papers: {},
+    members: [
+      { id: 'p1', label: '妈妈', roles: ['elder', 'carer'], facts: { age: 62 } },
+      { id: 'p2', label: '儿子', roles: ['cared_for'], facts: { age: 30, disability_certificate: true, certificate_second_generation: true, disability_type: 'intellectual', disability_level: 3 } },
+    ],
+  });
+  await page.goto(session.url);
+  await page.locator('.results').waitFor();
+  assert.equal(await page.locator('.fold--elsewhere section.pack', { hasText: '濮阳市' }).count(), 0);
+  const puyang = page.locator('.results > section.pack', { hasText: '濮阳市' });
+  assert.equal(await puyang.count(), 1, 'shown with the policies of the family\'s own place');
+  assert.match(await puyang.locator('details.fold > summary').first().innerText(), /不符合的 \d+ 项/);
+  assert.match(await page.locator('.fold--elsewhere > summary').innerText(), /只在别的地方实行的政策（3 个/);
+  assert.doesNotMatch(await page.locator('.summary').innerText(), /还没有收录/);
+  await assertClean(phone);
+  await context.close();
 });

@@ -88,7 +88,10 @@ export function renderFamilyStep(ctx, focusId) {
         error.set(say(problem));
         return;
       }
-      if (!checks.map((check) => check()).every(Boolean)) return; // each said beside its own box
+      // Each part missing a county says so beside itself; the first one gets the focus.
+      let focus = true;
+      const complete = checks.map((check) => { const ok = check(focus); if (!ok) focus = false; return ok; });
+      if (!complete.every(Boolean)) return;
       ctx.go('questions');
     },
   },

@@ -33,11 +33,12 @@ export function placesLine(ctx) {
 }
 
 /**
- * The folded "this person's own …" parts of one member's block. check() says whether what is
- * open is complete (an own hukou needs a county), showing what is missing.
+ * The folded "this person's own …" parts of one member's block. check(focus) says whether what
+ * is open is complete (an own hukou needs a county), showing what is missing and, with `focus`,
+ * moving there.
  * @param {import('./app.js').Context} ctx
  * @param {import('./state.js').Member} member
- * @returns {{elements: HTMLElement[], check: () => boolean}}
+ * @returns {{elements: HTMLElement[], check: (focus: boolean) => boolean}}
  */
 export function memberOwnAnswers(ctx, member) {
   const { catalogue } = ctx.engine;
@@ -45,7 +46,13 @@ export function memberOwnAnswers(ctx, member) {
   if (catalogue.facts.has(OWN_HUKOU)) parts.push(ownHukou(ctx, member));
   const support = catalogue.facts.get(OWN_SUPPORT);
   if (support?.options?.length) parts.push(ownSupport(ctx, member, support));
-  return { elements: parts.map((p) => p.element), check: () => parts.every((p) => p.check()) };
+  return {
+    elements: parts.map((p) => p.element),
+    check(focus) {
+      let first = focus;
+      return parts.map((p) => { const ok = p.check(first); if (!ok) first = false; return ok; }).every(Boolean);
+    },
+  };
 }
 
 /** A box that unfolds what it names; unticking it forgets the answer (the family's counts again). */
@@ -89,9 +96,10 @@ function ownHukou(ctx, member) {
     });
   return {
     element: folded.element,
-    check() {
+    check(focus) {
       if (!folded.isOpen() || picker.value()) return true;
       error.set(say('ownHukouMissing'));
+      if (focus) picker.element.querySelector('select:not([disabled])')?.focus();
       return false;
     },
   };
@@ -117,7 +125,6 @@ function ownSupport(ctx, member, fact) {
   };
   const folded = fold(say('ownSupport'), Array.isArray(saved), h('fieldset', { class: 'choices', 'aria-labelledby': legendId },
     h('legend', { class: 'choices__legend', id: legendId }, pick(fact.question)),
-    fact.help && h('p', { class: 'step__help' }, pick(fact.help)),
     boxes.map((b) => b.element)),
   (on) => {
     if (on) keep();
