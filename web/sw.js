@@ -9,7 +9,7 @@ const SHELL = [
   'css/app.css', 'css/print.css',
   'js/app.js', 'js/calculator.js', 'js/i18n.js', 'js/dom.js', 'js/state.js', 'js/engine.js', 'js/engine-core.js',
   'js/engine-worker.js', 'js/regions.js',
-  'js/region-picker.js', 'js/region-view.js', 'js/people.js', 'js/family-view.js',
+  'js/region-picker.js', 'js/region-view.js', 'js/people.js', 'js/family-view.js', 'js/member-own.js',
   'js/answers.js', 'js/answer-inputs.js', 'js/question-view.js', 'js/program-card.js',
   'js/results-extras.js', 'js/results-view.js', 'js/result-summary.js',
   'js/cadre-mode.js', 'js/roster-store.js', 'js/roster-file.js', 'js/roster-view.js', 'js/roster-files-view.js',

@@ -83,7 +83,11 @@ async function answerOne(page, value) {
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return form.getByRole('button', { name: /都没有|None of these/ }).click();
-    for (const option of value) await form.locator(`input[value="${option}"]`).check();
+    // The row's words are the target (the label covers the whole row), as a family taps them.
+    for (const option of value) {
+      const box = form.locator(`input[value="${option}"]`);
+      if (!await box.isChecked()) await form.locator(`label[for="${await box.getAttribute('id')}"]`).click();
+    }
     return form.getByRole('button', { name: /下一步|Next/ }).click();
   }
   // one_of: the option's button, found by its position among the catalogue's options.

@@ -27,7 +27,8 @@ test('reloading offline keeps the page, the engine, the rules and the answers', 
 
   // Changing an answer still works: the engine runs from the cache.
   await page.locator('.answers-box > summary').click();
-  await page.locator('.answer button').first().click();
+  // (The first answer is the hukou, changed on the hukou step; the next one is a question.)
+  await page.locator('.answer').nth(1).locator('button').click();
   await page.locator('form.question').waitFor();
   await page.getByRole('button', { name: '我不确定' }).click();
   await page.locator('.results').waitFor();

@@ -49,7 +49,12 @@ export function answeredFacts(catalogue, state) {
   const question = (factId) => pick(catalogue.facts.get(factId)?.question) || factId;
   const rows = [];
   if (state.region) rows.push({ key: { fact: 'hukou_region' }, label: question('hukou_region'), value: state.region });
-  for (const [fact, value] of Object.entries(state.facts)) rows.push({ key: { fact }, label: question(fact), value });
+  // Where the family lives (kept only when it is not the hukou place) comes right after the hukou.
+  const home = 'home_region';
+  if (Object.prototype.hasOwnProperty.call(state.facts, home)) rows.push({ key: { fact: home }, label: question(home), value: state.facts[home] });
+  for (const [fact, value] of Object.entries(state.facts)) {
+    if (fact !== home) rows.push({ key: { fact }, label: question(fact), value });
+  }
   for (const member of state.members) {
     for (const [fact, value] of Object.entries(member.facts)) {
       rows.push({

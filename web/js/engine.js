@@ -104,13 +104,42 @@ function buildCatalogue(described) {
 }
 
 /**
- * Whether a GB/T 2260 code lies inside an area code: "130700" (a city) holds "130722",
- * "130000" (a province) holds every "13xxxx" — the same reading as the rules' in_region.
- * @param {string} code  a six-digit county code
- * @param {string} area  a six-digit province, city or county code
+ * Whether the engine's result says a pack is about other places for this family: each of its
+ * programs is not eligible, at least one because a condition on a place came out false — where
+ * the family lives, its hukou, or a person's own hukou (facts of type region) — and the others
+ * for that reason too or only because a program they build on is not open to the family.
+ * The page decides no region itself; it reads which failed conditions (`would_change`) read places.
+ * @param {Catalogue} catalogue
+ * @param {Object} pack  one entry of check()'s `packs`
  * @returns {boolean}
+ * @example packElsewhere(engine.catalogue, result.packs[1]) // true for Puyang when the family lives in Beijing
  */
-export function regionWithin(code, area) {
-  const prefix = String(area || '').replace(/(00)+$/, '');
-  return prefix.length > 0 && String(code || '').startsWith(prefix);
+export function packElsewhere(catalogue, pack) {
+  const programs = (pack.programs || []).map((program) => failedOn(catalogue, program));
+  return programs.some((on) => on.place) && programs.every((on) => on.place || on.onlyOtherPrograms);
+}
+
+/**
+ * What a not-eligible program failed on: `place` when a failing condition reads only region
+ * facts; `onlyOtherPrograms` when every failing condition reads no answer itself (it is another
+ * program's outcome, "可以享受居家邻里照护"). Both false for a program that is not "no".
+ */
+function failedOn(catalogue, program) {
+  if (program.status !== 'not_eligible') return { place: false, onlyOtherPrograms: false };
+  const isPlace = (read) => catalogue.facts.get(read.fact)?.type === 'region';
+  const key = (node) => `${node.member || ''}|${node.text?.zh}|${node.cite?.quote}`;
+  // would_change names the deepest explained conditions that failed; `why` holds the same
+  // conditions with the answers they read.
+  const failing = new Set((program.would_change || []).map(key));
+  const nodes = [];
+  const walk = (trace) => {
+    if (trace.value === 'false' && failing.has(key(trace))) nodes.push(trace);
+    (trace.children || []).forEach(walk);
+  };
+  (program.why || []).forEach(walk);
+  const readsNothing = (node) => !(node.facts?.length) && !(node.children?.length);
+  return {
+    place: nodes.some((node) => node.facts?.length > 0 && node.facts.every(isPlace)),
+    onlyOtherPrograms: nodes.length > 0 && nodes.every(readsNothing),
+  };
 }

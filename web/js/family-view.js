@@ -2,6 +2,7 @@
 import { errorLine, h, show, uniqueId } from './dom.js';
 import { pick, say } from './i18n.js';
 import { forgetRemovedMembers, nextMemberId } from './state.js';
+import { memberOwnAnswers, placesLine } from './member-own.js';
 
 // Quick starts for the two commonest families; each is offered only when the rule set has
 // those roles (role ids come from rules/facts.json).
@@ -33,8 +34,11 @@ export function renderFamilyStep(ctx, focusId) {
       },
     }, say(q.key)));
 
+  const checks = [];
   const memberBlocks = state.members.map((member, index) => {
     const nameId = uniqueId('member-name');
+    const own = memberOwnAnswers(ctx, member);
+    checks.push(own.check);
     return h('fieldset', { class: 'member', id: index === 0 ? 'family-first' : null },
       h('legend', { class: 'member__legend' }, say('memberLegend', { n: index + 1 })),
       h('div', { class: 'field' },
@@ -63,6 +67,7 @@ export function renderFamilyStep(ctx, focusId) {
               h('span', { class: 'choice__name' }, pick(role.name)),
               role.help && h('span', { class: 'choice__help', id: helpId }, pick(role.help))));
         })),
+      own.elements,
       state.members.length > 1 && h('button', {
         type: 'button', class: 'button button--quiet',
         onClick() {
@@ -83,10 +88,15 @@ export function renderFamilyStep(ctx, focusId) {
         error.set(say(problem));
         return;
       }
+      // Each part missing a county says so beside itself; the first one gets the focus.
+      let focus = true;
+      const complete = checks.map((check) => { const ok = check(focus); if (!ok) focus = false; return ok; });
+      if (!complete.every(Boolean)) return;
       ctx.go('questions');
     },
   },
   heading,
+  placesLine(ctx),
   h('p', { class: 'step__help' }, say('familyHelp')),
   quickStarts.length > 0 && h('div', { class: 'quick' }, quickStarts),
   memberBlocks,

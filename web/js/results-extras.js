@@ -56,7 +56,12 @@ export function answersList(ctx) {
     h('button', {
       type: 'button', class: 'button button--quiet button--small',
       'aria-label': labelled(say('changeAnswer'), answer.label),
-      onClick() { state.editing = { ...answer.key, returnTo: 'results' }; ctx.save(); ctx.go('questions'); },
+      onClick() {
+        state.editing = { ...answer.key, returnTo: 'results' };
+        ctx.save();
+        // The hukou and where the family lives are changed together, on the first step.
+        ctx.go(!answer.key.member && ['hukou_region', 'home_region'].includes(answer.key.fact) ? 'region' : 'questions');
+      },
     }, say('changeAnswer'))));
   return h('details', { class: 'answers-box' },
     h('summary', {}, say('yourAnswers'), paren(rows.length)),

@@ -4,7 +4,7 @@ import { h, show } from './dom.js';
 import { labelled, list, paren, pick, say } from './i18n.js';
 import { amountLine, citeDetails, programCard } from './program-card.js';
 import { answersList, checklist } from './results-extras.js';
-import { regionWithin } from './engine.js';
+import { packElsewhere } from './engine.js';
 import { householdOf } from './state.js';
 import { familyMoney, familyYearly, isWorthAsking, mayApplyFor, rankWithin } from './result-summary.js';
 
@@ -27,7 +27,10 @@ export async function renderResults(ctx) {
 
   const packs = result.packs || [];
   const touched = packs.filter((p) => p.programs.some((g) => g.status !== 'not_eligible'));
-  const elsewhere = packs.filter((p) => !touched.includes(p));
+  // Policies of places where the family neither lives nor has its hukou, as the engine found;
+  // a policy of the family's place that gives it nothing is still shown, with its reasons.
+  const elsewhere = packs.filter((p) => packElsewhere(ctx.engine.catalogue, p));
+  const ownPlace = packs.filter((p) => !touched.includes(p) && !elsewhere.includes(p) && p.programs.length > 0);
   const familyPrograms = touched.flatMap((pack) => pack.programs
     .filter((program) => program.kind !== 'provider_subsidy')
     .map((program) => ({ pack, program })));
@@ -44,12 +47,12 @@ export async function renderResults(ctx) {
   const asking = familyPrograms.filter((e) => isWorthAsking(e.program)).length;
   const askText = asking > 0 ? say('countAsk', { n: asking }) : '';
   const summary = h('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
-    h('p', { class: 'summary__when' }, say('checkedFor', {
-      date: result.as_of, place: ctx.regions.fullName(ctx.state.region) || ctx.state.region,
+    h('p', { class: 'summary__when' }, say(ctx.state.facts.home_region ? 'checkedForHome' : 'checkedFor', {
+      date: result.as_of, place: placeName(ctx, ctx.state.region), home: placeName(ctx, ctx.state.facts.home_region),
     })),
     h('p', { id: 'summary-title', class: 'summary__intro' }, say('resultsIntro')),
     summaryText.length > 0 && h('ul', { class: 'summary__counts' }, summaryText.map((t) => h('li', {}, t))),
-    notCoveredNote(ctx),
+    elsewhere.length > 0 && elsewhere.length === packs.filter((p) => p.programs.length > 0).length && notCoveredNote(ctx),
     bestList(familyPrograms.filter((e) => e.program.status === 'eligible')),
     moneyLine(familyMoney(touched)),
     askText && h('p', { class: 'summary__ask' }, askText),
@@ -63,6 +66,7 @@ export async function renderResults(ctx) {
       heading,
       summary,
       touched.map((pack) => packSection(ctx, pack)),
+      ownPlace.map((pack) => packSection(ctx, pack)),
       checklist(ctx, worth),
       h('div', { class: 'actions no-print' },
         h('button', { type: 'button', class: 'button button--secondary', onClick: () => window.print() }, say('print'))),
@@ -75,13 +79,21 @@ export async function renderResults(ctx) {
   ctx.resultShown(result, open);
 }
 
-/** When no loaded policy is about the family's place, say that plainly instead of "no". */
+const placeName = (ctx, code) => ctx.regions.fullName(code) || code || '';
+
+/**
+ * When every loaded policy is about other places (the engine found each one's programs not
+ * eligible on a place), say that plainly instead of "no", naming the family's places.
+ */
 function notCoveredNote(ctx) {
-  const packs = ctx.engine.catalogue.packs;
-  if (!ctx.state.region || packs.some((p) => regionWithin(ctx.state.region, p.jurisdiction?.code))) return null;
-  const places = [...new Set(packs.map((p) => pick(p.jurisdiction?.name)).filter(Boolean))];
+  const { state } = ctx;
+  if (!state.region) return null;
+  const own = [state.facts.home_region, ...state.members.map((m) => m.facts.person_hukou_region)]
+    .filter((code) => typeof code === 'string' && code && code !== state.region);
+  const ours = [...new Set([state.region, ...own])].map((code) => placeName(ctx, code));
+  const places = [...new Set(ctx.engine.catalogue.packs.map((p) => pick(p.jurisdiction?.name)).filter(Boolean))];
   return h('p', { class: 'summary__none' },
-    say('notCovered', { place: ctx.regions.fullName(ctx.state.region) || ctx.state.region }), list(places));
+    say(own.length > 0 ? 'notCoveredPlaces' : 'notCovered', { place: list(ours) }), list(places));
 }
 
 /**

@@ -107,6 +107,20 @@ export function setAnswer(state, key, value) {
 }
 
 /**
+ * Records or (with `undefined`) removes an answer given on the hukou or family step rather than
+ * asked as a question: where the family lives, a person's own hukou or support. It is kept with
+ * the other answers (so the engine, cadre mode and the backup have it), outside the order
+ * "previous question" walks.
+ * @param {State} state @param {AnswerKey} key @param {*} value
+ */
+export function putAnswer(state, key, value) {
+  const facts = factsFor(state, key);
+  if (!facts) return;
+  if (value === undefined) delete facts[key.fact];
+  else facts[key.fact] = value;
+}
+
+/**
  * Removes an answer so the question is asked again.
  * @param {State} state @param {AnswerKey} key
  */
