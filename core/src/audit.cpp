@@ -265,11 +265,9 @@ PackAudit audit_pack(const Pack& pack, const std::string& source) {
                 const size_t overlap = std::min(s.end, quote_end) - std::max(s.begin, at);
                 if (overlap < std::min(s.end - s.begin, kMinOverlap))
                     continue;
-                // clang 14 (emscripten) cannot capture a structured binding: name it first.
-                const auto& who = rule.who;
                 const bool listed =
                         std::any_of(entry.quoted_by.begin(), entry.quoted_by.end(),
-                                    [&](const QuotingRule& r) { return r.who == who; });
+                                    [&](const QuotingRule& r) { return r.who == rule.who; });
                 if (!listed)
                     entry.quoted_by.push_back(rule);
             }
