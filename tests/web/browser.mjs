@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/serve.mjs';
+import { newCarecheck, ruleFiles } from '../wasm/carecheck-module.mjs';
 
 export const ROOT = process.env.CARECHECK_ROOT || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SITE = process.env.CARECHECK_SITE || path.join(ROOT, 'build/site');
@@ -88,4 +90,19 @@ export async function axeViolations(page) {
     return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
   });
   return violations;
+}
+
+/**
+ * One Chromium session and one loaded wasm engine for a test file, opened before its tests and
+ * closed after them: `ctx.session` (startSession's) and `ctx.engine` (the rules of rules/).
+ */
+export function browserAndEngine() {
+  const ctx = {};
+  before(async () => {
+    ctx.session = await startSession();
+    ctx.engine = await newCarecheck();
+    ctx.engine.load(JSON.stringify(ruleFiles()));
+  });
+  after(() => ctx.session?.close());
+  return ctx;
 }

@@ -1,23 +1,16 @@
 // Whole visits by the two families the page is for, on a 360×640 phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPhone, screenshot, startSession } from './browser.mjs';
+import { axeViolations, openPhone, screenshot, browserAndEngine } from './browser.mjs';
 import { ZHANGBEI_CARER, answerAll, chooseRegion, savedHousehold, setFamily } from './family-flow.mjs';
-import { newCarecheck, ruleFiles, today } from '../wasm/carecheck-module.mjs';
+import { today } from '../wasm/carecheck-module.mjs';
 
-let session;
-let engine;
-before(async () => {
-  session = await startSession();
-  engine = await newCarecheck();
-  engine.load(JSON.stringify(ruleFiles()));
-});
-after(() => session?.close());
+const ctx = browserAndEngine();
 
 /** Names of the programs the engine finds eligible for the household the page saved. */
 async function eligibleNames(page) {
   const household = { as_of: today(), ...await savedHousehold(page) };
-  const result = JSON.parse(engine.check(JSON.stringify(household), today()));
+  const result = JSON.parse(ctx.engine.check(JSON.stringify(household), today()));
   return result.packs.flatMap((p) => p.programs)
     .filter((p) => p.status === 'eligible' && p.kind !== 'provider_subsidy')
     .map((p) => p.name.zh);
@@ -25,8 +18,8 @@ async function eligibleNames(page) {
 
 /** Opens the page with the hukou preset by the link and sets up the family. */
 async function visitWithFamily(region, family) {
-  const phone = await openPhone(session.browser);
-  await phone.page.goto(`${session.url}?region=${region}`);
+  const phone = await openPhone(ctx.session.browser);
+  await phone.page.goto(`${ctx.session.url}?region=${region}`);
   await setFamily(phone.page, family);
   return phone;
 }
@@ -37,9 +30,9 @@ async function assertClean(phone) {
 }
 
 test('Zhangjiakou: a mother of 68 caring for her son (intellectual, grade 2) in 张北县 finds the four modes, choose one', async () => {
-  const phone = await openPhone(session.browser);
+  const phone = await openPhone(ctx.session.browser);
   const { page } = phone;
-  await page.goto(session.url);
+  await page.goto(ctx.session.url);
   await page.getByRole('heading', { name: '第一步：家里的户口在哪里？' }).waitFor();
   await screenshot(page, 'zhangjiakou-1-region');
   await chooseRegion(page, ['13', '1307', '130722']);

@@ -1,21 +1,14 @@
 // Where a family lives and each person's own hukou: most programs go by where people live
 // (Puyang "我市", Huitong's county services), some by a person's own 户籍 (Huitong items 12–14).
 // The page asks it on the hukou step and, folded, in each person's block.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPhone, screenshot, startSession } from './browser.mjs';
+import { axeViolations, openPhone, screenshot, browserAndEngine } from './browser.mjs';
 import { answerAll, savedHousehold, seedState, setFamily } from './family-flow.mjs';
 import { download, openCadreMode } from './cadre-flow.mjs';
-import { newCarecheck, ruleFiles, today } from '../wasm/carecheck-module.mjs';
+import { today } from '../wasm/carecheck-module.mjs';
 
-let session;
-let engine;
-before(async () => {
-  session = await startSession();
-  engine = await newCarecheck();
-  engine.load(JSON.stringify(ruleFiles()));
-});
-after(() => session?.close());
+const ctx = browserAndEngine();
 
 // A mother of 62 with her hukou in 山东省聊城市莘县, living in 濮阳县 with her son of 30: severe
 // intellectual disability (grade 1, second-generation certificate), a 低保 household.
@@ -48,7 +41,7 @@ async function pickCounty(scope, n, [province, city, county]) {
 }
 
 function engineCheck(household) {
-  return JSON.parse(engine.check(JSON.stringify({ as_of: today(), ...household }), today()));
+  return JSON.parse(ctx.engine.check(JSON.stringify({ as_of: today(), ...household }), today()));
 }
 
 async function assertClean(phone) {
@@ -69,9 +62,9 @@ async function hukouAndHome(page, hukou, home) {
 }
 
 test('Shandong hukou, living in 濮阳县: after "不是，住在别处" the Puyang neighbour care is 可以申请', async () => {
-  const phone = await openPhone(session.browser);
+  const phone = await openPhone(ctx.session.browser);
   const { page } = phone;
-  await page.goto(session.url);
+  await page.goto(ctx.session.url);
   await hukouAndHome(page, ['37', '3715', '371522'], ['41', '4109', '410928']);
   await screenshot(page, 'residence-1-hukou-step');
   assert.deepEqual(await axeViolations(page), [], 'the hukou step with the residence question passes axe');
@@ -132,9 +125,9 @@ test('Shandong hukou, living in 濮阳县: after "不是，住在别处" the Puy
 });
 
 test('saying "是" after living elsewhere leaves where the family lives to the hukou again', async () => {
-  const phone = await openPhone(session.browser);
+  const phone = await openPhone(ctx.session.browser);
   const { page } = phone;
-  await page.goto(session.url);
+  await page.goto(ctx.session.url);
   await hukouAndHome(page, ['37', '3715', '371522'], ['41', '4109', '410928']);
   await page.getByRole('button', { name: '下一步' }).click();
   await page.locator('.places-line').waitFor();
@@ -150,9 +143,9 @@ test('saying "是" after living elsewhere leaves where the family lives to the h
 });
 
 test('Huitong: a grandmother of 85 whose own hukou is in 鹤城区 gets 就医便利 but not the 80–89 高龄补贴', async () => {
-  const phone = await openPhone(session.browser);
+  const phone = await openPhone(ctx.session.browser);
   const { page } = phone;
-  await page.goto(`${session.url}?region=431225`);
+  await page.goto(`${ctx.session.url}?region=431225`);
   await page.getByRole('heading', { name: /家里有哪些人/ }).waitFor();
   const member = page.locator('fieldset.member').first();
   const ownHukou = member.getByRole('checkbox', { name: '这个人的户口不在家里的户口所在地' });
@@ -164,7 +157,7 @@ test('Huitong: a grandmother of 85 whose own hukou is in 鹤城区 gets 就医�
 
   // The support options are the catalogue's (person_support), shown when unfolded.
   await tap(member, '这个人自己的低保、特困等身份和家里不一样');
-  const options = JSON.parse(engine.describe()).facts.find((f) => f.id === 'person_support').options;
+  const options = JSON.parse(ctx.engine.describe()).facts.find((f) => f.id === 'person_support').options;
   for (const option of options) {
     assert.ok(await member.getByRole('checkbox', { name: option.name.zh }).isVisible(), `offers ${option.name.zh}`);
   }
@@ -208,9 +201,9 @@ test('Huitong: a grandmother of 85 whose own hukou is in 鹤城区 gets 就医�
 });
 
 test('where the family lives and a person\'s own hukou survive a reload and are in the cadre backup', async () => {
-  const phone = await openPhone(session.browser, { acceptDownloads: true });
+  const phone = await openPhone(ctx.session.browser, { acceptDownloads: true });
   const { page } = phone;
-  await page.goto(session.url);
+  await page.goto(ctx.session.url);
   await hukouAndHome(page, ['37', '3715', '371522'], ['41', '4109', '410928']);
   await page.getByRole('button', { name: '下一步' }).click();
   await page.locator('.places-line').waitFor();
@@ -255,7 +248,7 @@ test('where the family lives and a person\'s own hukou survive a reload and are 
 });
 
 test('a Puyang family whose son does not qualify sees Puyang\'s policy with its reasons, not under other places', async () => {
-  const phone = await openPhone(session.browser);
+  const phone = await openPhone(ctx.session.browser);
   const { page, context } = phone;
   await seedState(context, {
     step: 'results', region: '410928', facts: { household_support: ['dibao'] }, history: [], editing: null, papers: {},
@@ -264,7 +257,7 @@ test('a Puyang family whose son does not qualify sees Puyang\'s policy with its 
       { id: 'p2', label: '儿子', roles: ['cared_for'], facts: { age: 30, disability_certificate: true, certificate_second_generation: true, disability_type: 'intellectual', disability_level: 3 } },
     ],
   });
-  await page.goto(session.url);
+  await page.goto(ctx.session.url);
   await page.locator('.results').waitFor();
   assert.equal(await page.locator('.fold--elsewhere section.pack', { hasText: '濮阳市' }).count(), 0);
   const puyang = page.locator('.results > section.pack', { hasText: '濮阳市' });

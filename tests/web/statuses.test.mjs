@@ -1,11 +1,11 @@
 // What a family reads about each result: policies only worth asking about apart from what it
 // may apply for, and beside every amount who receives the money. The statuses come from the
 // engine (the wasm module in Node), so these tests follow the rule packs as they are revised.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPhone, screenshot, startSession } from './browser.mjs';
+import { axeViolations, openPhone, screenshot, browserAndEngine } from './browser.mjs';
 import { BAOTOU_ELDER, QIAODONG_CARER, seedState } from './family-flow.mjs';
-import { newCarecheck, ruleFiles, today } from '../wasm/carecheck-module.mjs';
+import { today } from '../wasm/carecheck-module.mjs';
 
 // The page's words for who is paid (what the family must read beside each amount).
 const PAID_TO = {
@@ -15,18 +15,11 @@ const PAID_TO = {
   meal_point: '钱给供餐点，老人吃饭便宜',
 };
 
-let session;
-let engine;
-before(async () => {
-  session = await startSession();
-  engine = await newCarecheck();
-  engine.load(JSON.stringify(ruleFiles()));
-});
-after(() => session?.close());
+const ctx = browserAndEngine();
 
 /** The engine's programs for a household, as the page would show them (no provider subsidies). */
 function programsOf({ household }) {
-  const result = JSON.parse(engine.check(JSON.stringify({ as_of: today(), ...household }), today()));
+  const result = JSON.parse(ctx.engine.check(JSON.stringify({ as_of: today(), ...household }), today()));
   assert.equal(result.ok, true, JSON.stringify(result.error));
   return result.packs.flatMap((pack) => pack.programs.map((p) => ({ ...p, pack: pack.id })))
     .filter((p) => p.kind !== 'provider_subsidy');
@@ -44,9 +37,9 @@ function familyYearly(programs) {
 }
 
 async function openResults(family) {
-  const phone = await openPhone(session.browser);
+  const phone = await openPhone(ctx.session.browser);
   await seedState(phone.context, family.state);
-  await phone.page.goto(session.url);
+  await phone.page.goto(ctx.session.url);
   await phone.page.locator('.results').waitFor();
   return phone;
 }
