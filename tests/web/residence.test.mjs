@@ -1,7 +1,7 @@
 // Where a family lives and each person's own hukou: most programs go by where people live
 // (Puyang "我市", Huitong's county services), some by a person's own 户籍 (Huitong items 12–14).
 // The page asks it on the hukou step and, folded, in each person's block.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, openPhone, screenshot, browserAndEngine } from './browser.mjs';
 import { answerAll, savedHousehold, seedState, setFamily } from './family-flow.mjs';
