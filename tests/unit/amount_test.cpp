@@ -65,3 +65,52 @@ TEST(Amount, NegativeParameterIsRejected) {
 
 }  // namespace
 }  // namespace carecheck
+
+namespace carecheck {
+namespace {
+
+/// The example rule set with the "care" (programs/0) and "respite" (programs/1) amounts replaced.
+Json check_with_amounts(const Json& care, const Json& respite, const Json& household) {
+    std::vector<RuleFile> files = test::example_files();
+    Json pack = Json::parse(files[1].text);
+    pack["programs"][0]["amount"] = care;
+    pack["programs"][1]["amount"] = respite;
+    files[1].text = pack.dump();
+    Service service;
+    const Json loaded = test::parse(service.load(files));
+    EXPECT_EQ(loaded.at("ok"), true) << loaded.dump();
+    return test::parse(service.check(household.dump()));
+}
+
+const Json kTwoElders = test::household(
+        {{"region", "130702"}, {"poor", true}, {"support", Json::array()}},
+        {{{"id", "gran"}, {"roles", {"elder"}}, {"facts", {{"age", 85}, {"insured", true}}}},
+         {{"id", "grandpa"}, {"roles", {"elder"}}, {"facts", {{"age", 70}, {"insured", true}}}}});
+
+TEST(Amount, ASuggestedPerPersonFigureIsCountedForThePeopleItNamesAndSaysWhoIsPaid) {
+    const Json result = check_with_amounts(
+            {{"paid_to", "institution"}, {"kind", "fixed"}, {"value", 100}, {"per", "person"}, {"period", "month"},
+             {"suggested", true}, {"adjustable", true}, {"people", {"elder"}}},
+            {{"paid_to", "family"}, {"kind", "per_day"}, {"value", 50}, {"per", "household"}, {"max_days_per_month", 2}},
+            kTwoElders);
+    const Json amount = program_result(result, "care").at("amount");
+    EXPECT_EQ(amount.at("paid_to"), "institution");
+    EXPECT_EQ(amount.at("suggested"), true);
+    EXPECT_EQ(amount.at("people"), 2);
+    EXPECT_EQ(amount.at("yearly"), 2400);
+    EXPECT_EQ(amount.at("text").at("zh"), "建议 100 元/人/月（一年 1200 元）；按家里 2 个人算，一年共 2400 元（当地可以按实际调整）");
+}
+
+TEST(Amount, APerMealFigureSaysOneMealADay) {
+    const Json result = check_with_amounts(
+            {{"paid_to", "family"}, {"kind", "fixed"}, {"value", 1000}, {"per", "household"}, {"period", "year"}},
+            {{"paid_to", "meal_point"}, {"kind", "per_day"}, {"value", 3}, {"per", "person"}, {"per_meal", true}},
+            kTwoElders);
+    const Json amount = program_result(result, "respite").at("amount");
+    EXPECT_EQ(amount.at("paid_to"), "meal_point");
+    EXPECT_EQ(amount.at("per_meal"), true);
+    EXPECT_EQ(amount.at("text").at("zh"), "每餐 3 元，每天补一餐（一年最多 1095 元）");
+}
+
+}  // namespace
+}  // namespace carecheck

@@ -128,5 +128,23 @@ TEST(Loader, FailedLoadKeepsThePreviousRuleSet) {
     EXPECT_EQ(result.at("ok"), true);
 }
 
+TEST(Loader, AProgramAmountMustSayWhoIsPaid) {
+    EXPECT_TRUE(has_issue(load_without("/programs/0/amount/paid_to"), "missing_field", "/programs/0/amount/paid_to"));
+    EXPECT_TRUE(has_issue(load_with("/programs/0/amount/paid_to", "neighbour"), "bad_value", "/programs/0/amount/paid_to"));
+}
+
+TEST(Loader, ADefaultMustBeAFactOfTheSameTypeAndNeverGoRoundInACircle) {
+    std::vector<RuleFile> files = example_files();
+    Json facts = Json::parse(files[0].text);
+    facts["facts"][0]["default_from"] = "poor";  // a region defaulting to a yes/no answer
+    files[0].text = facts.dump();
+    EXPECT_TRUE(has_issue(load_ruleset(files).issues, "bad_default", "/facts/0/default_from"));
+    facts["facts"][0]["default_from"] = "home";
+    facts["facts"].push_back({{"id", "home"}, {"about", "household"}, {"type", "region"}, {"default_from", "region"},
+                              {"question", {{"zh", "住在哪里？"}, {"en", "Where do you live?"}}}});
+    files[0].text = facts.dump();
+    EXPECT_TRUE(has_issue(load_ruleset(files).issues, "reference_cycle", "/facts/0/default_from"));
+}
+
 }  // namespace
 }  // namespace carecheck
