@@ -128,10 +128,14 @@ void count_people(AmountResult& result, const Amount& declared, const Household&
     }
 }
 
-/// "可据实调整": the locality may change the figure.
-void add_adjustable(AmountResult& result, const Amount& declared) {
-    const bool adjustable = declared.adjustable || (result.amount && result.amount->adjustable);
-    if (!adjustable || !result.present) return;
+/// Who is paid and how firm the figure is; a by_case case may say it for itself. "可据实调整"
+/// (the locality may change the figure) is said in the text too.
+void resolve_payee(AmountResult& result, const Amount& declared) {
+    const Amount* used = result.amount;
+    result.paid_to = used && !used->paid_to.empty() ? used->paid_to : declared.paid_to;
+    result.suggested = declared.suggested || (used && used->suggested);
+    result.adjustable = declared.adjustable || (used && used->adjustable);
+    if (!result.adjustable || !result.present) return;
     result.text.zh += "（当地可以按实际调整）";
     result.text.en += " (the locality may adjust it)";
 }
@@ -172,7 +176,7 @@ AmountResult compute_amount(const Amount& amount, const Pack& pack, const Househ
                             const std::function<std::optional<bool>(const Condition&)>& when) {
     AmountResult result = compute_resolved(amount, pack, household, when);
     count_people(result, amount, household);
-    add_adjustable(result, amount);
+    resolve_payee(result, amount);
     return result;
 }
 

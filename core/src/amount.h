@@ -19,6 +19,10 @@ struct AmountResult {
     std::optional<double> yearly;
     std::string bound = "unknown";
     int people = 0;                   // per-person amount counted for this many people (0: not counted)
+    // Who is paid and how firm the figure is: the case that applied, else the declared amount.
+    std::string paid_to;
+    bool suggested = false;
+    bool adjustable = false;
     Text text;                        // e.g. "1500 元/户/年" / "1,500 yuan per household per year"
 };
 

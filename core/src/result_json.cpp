@@ -55,9 +55,9 @@ OrderedJson amount_json(const Outcome& outcome) {
     if (a.people > 0) j["people"] = a.people;
     j["yearly"] = a.yearly ? OrderedJson(*a.yearly) : OrderedJson();
     j["bound"] = a.bound;
-    j["paid_to"] = !used.paid_to.empty() ? used.paid_to : declared.paid_to;
-    if (used.suggested || declared.suggested) j["suggested"] = true;
-    if (used.adjustable || declared.adjustable) j["adjustable"] = true;
+    j["paid_to"] = a.paid_to;
+    if (a.suggested) j["suggested"] = true;
+    if (a.adjustable) j["adjustable"] = true;
     j["text"] = to_json(a.text);
     const Text& note = !used.note.empty() ? used.note : declared.note;
     if (!note.empty()) j["note"] = to_json(note);
@@ -222,7 +222,7 @@ OrderedJson screen_json(const Ruleset& ruleset, const Household& household) {
             if (o->member) r["member"] = o->member->id;
             r["status"] = status_name(o->status);
             r["yearly"] = o->amount.yearly ? OrderedJson(*o->amount.yearly) : OrderedJson();
-            if (o->program->amount) r["paid_to"] = o->program->amount->paid_to;
+            if (o->program->amount) r["paid_to"] = o->amount.paid_to;
             if (o->status == Status::NeedsAnswers) {
                 OrderedJson missing = OrderedJson::array();
                 for (const FactRef& ref : missing_facts(*o)) missing.push_back(fact_ref_json(ref));
