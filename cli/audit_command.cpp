@@ -2,9 +2,9 @@
 #include <fstream>
 #include <ostream>
 
-#include "audit.h"
+#include "carecheck/audit.h"
 #include "commands.h"
-#include "loader.h"
+#include "carecheck/loader.h"
 #include "rule_files.h"
 
 namespace carecheck::cli {

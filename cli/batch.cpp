@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <tuple>
 
 #include "batch_inputs.h"
 #include "batch_stop.h"
@@ -16,7 +17,7 @@
 #include "csv_reader.h"
 #include "input_encoding.h"
 #include "json_depth.h"
-#include "loader.h"
+#include "carecheck/loader.h"
 #include "rule_files.h"
 
 namespace carecheck::cli {
@@ -170,13 +171,40 @@ std::optional<CsvMapping> open_mapping(const FieldCatalogue& catalogue, const Ba
 }  // namespace
 
 BatchEngine::BatchEngine(const Service& rules, std::string date)
-    : BatchEngine(rules, std::move(date), Json::parse(rules.describe())) {}
-
-BatchEngine::BatchEngine(const Service& rules, std::string date, const Json& describe)
-    : service(rules),
+    : ruleset(*rules.ruleset()),
+      renderer(*rules.renderer()),
       today(std::move(date)),
-      catalogue(FieldCatalogue::from_describe(describe)),
-      no_rows(describe) {}
+      catalogue(FieldCatalogue::from_ruleset(ruleset)),
+      no_rows(ruleset) {}
+
+namespace {
+
+/// One household through the typed core: read, evaluated, counted, written. The envelope, and
+/// whether it is a result (false: an input error, not counted).
+std::pair<std::string, bool> screen_one(const BatchEngine& engine, const BatchItem& item, bool full,
+                                        BatchSummary& summary) {
+    if (engine.stand_in) {
+        if (auto answer = engine.stand_in(full))
+            return {*answer, true};
+    }
+    try {
+        IssueList issues;
+        const std::optional<Household> household =
+                item.is_json ? read_household(item.household_json, engine.ruleset, engine.today, issues)
+                             : read_household_text(item.household, engine.ruleset, engine.today, issues);
+        if (!household)
+            return {dump(error_envelope(issues.items())), false};
+        const Evaluation evaluation = evaluate(engine.ruleset, *household, Trace::Record);
+        summary.add(evaluation);
+        return {full ? engine.renderer.result(evaluation) : engine.renderer.screen(evaluation), true};
+    } catch (const std::exception& e) {
+        // A bug, or memory running out: this line says so and the run goes on.
+        return {dump(error_envelope(Issue{"internal", "", "", std::string("internal error: ") + e.what()})),
+                false};
+    }
+}
+
+}  // namespace
 
 int screen_batch(const BatchEngine& engine, const BatchOptions& options,
                  const std::string& mapping_text, std::istream& in, std::ostream& out,
@@ -208,19 +236,12 @@ int screen_batch(const BatchEngine& engine, const BatchOptions& options,
     // that the signal interrupted ends the input), so it is not written.
     while (stop_signal() == 0 && input->next(item) && stop_signal() == 0) {
         std::string result = item.error;
+        bool ok = false;
         if (result.empty()) {
-            if (engine.evaluate)
-                result = engine.evaluate(item.household, options.full);
-            else if (options.full)
-                result = engine.service.check(item.household, engine.today);
-            else
-                result = engine.service.screen(item.household, engine.today);
+            std::tie(result, ok) = screen_one(engine, item, options.full, summary);
+            if (!ok)
+                result = input->explain(result);
         }
-        const bool ok = envelope_ok(result);
-        if (!ok && item.error.empty())
-            result = input->explain(result);
-        if (ok)
-            options.full ? summary.add_check(result) : summary.add_screen(result);
         summary.add_row(ok);
         lines.add(item.stamp, result);
         progress.tick(summary, input->unit());

@@ -9,29 +9,30 @@
 #include <string>
 
 #include "batch_summary.h"
+#include "carecheck/render.h"
 #include "carecheck/service.h"
 #include "cell_values.h"
 #include "commands.h"
-#include "text.h"
+#include "carecheck/text.h"
 
 namespace carecheck::cli {
 
-/// What every run of one batch process shares: the loaded rules, and what their describe() says,
-/// read once: the catalogue a mapping is checked against and the summary's programs (all zeros).
+/// What every run of one batch process shares: the loaded rules (typed: each household is read,
+/// evaluated, counted and written without passing through JSON text in between), the catalogue a
+/// mapping is checked against and the summary's programs (all zeros).
 struct BatchEngine {
+    /// `service` must hold a loaded rule set.
     BatchEngine(const Service& service, std::string today);
 
-    const Service& service;
+    const Ruleset& ruleset;
+    const Renderer& renderer;
     std::string today;
     FieldCatalogue catalogue;
     BatchSummary no_rows;
-    /// How one household is evaluated; unset: the service's check() (`full`) or screen(). The
-    /// fuzz target sets a cheaper one after the first rows of each input: the engine is
-    /// fuzz_household's to fuzz, and would otherwise take nearly all of fuzz_csv's time.
-    std::function<std::string(const std::string& household, bool full)> evaluate;
-
-private:
-    BatchEngine(const Service& service, std::string today, const Json& describe);
+    /// A stand-in answer instead of evaluating (nullopt: evaluate). The fuzz target gives one after
+    /// the first rows of each input: the engine is fuzz_household's to fuzz, and would otherwise
+    /// take nearly all of fuzz_csv's time.
+    std::function<std::optional<std::string>(bool full)> stand_in;
 };
 
 /// Screens `in` to `out` as run_batch does. `mapping_text` is the mapping file's content

@@ -68,6 +68,8 @@ bool BatchInput::next(BatchItem& item) {
     }
     item.stamp.clear();
     item.household.clear();
+    item.household_json = Json();
+    item.is_json = false;
     item.error.clear();
     if (blanks_ > 0) {
         --blanks_;
@@ -121,7 +123,8 @@ void CsvInput::make_item(size_t number, BatchItem& item) {
     if (converted_.id)
         item.stamp += ",\"id\":" + dump(OrderedJson(*converted_.id));
     if (converted_.issues.empty()) {
-        item.household = converted_.household.dump(-1, ' ', false, Json::error_handler_t::replace);
+        item.household_json = std::move(converted_.household);
+        item.is_json = true;
     } else {
         item.error = error_envelope_of(converted_.issues);
     }

@@ -18,7 +18,9 @@ namespace carecheck::cli {
 /// household to screen or the error envelope that takes its place.
 struct BatchItem {
     std::string stamp;
-    std::string household;
+    std::string household;    // JSON text (JSON Lines)
+    Json household_json;      // or the household a mapping made of a CSV row
+    bool is_json = false;
     std::string error;
 };
 

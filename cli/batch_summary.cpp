@@ -1,6 +1,7 @@
 #include "batch_summary.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iomanip>
 #include <ostream>
 
@@ -8,76 +9,38 @@ namespace carecheck {
 
 namespace {
 
-std::string zh_of(const Json& object, const char* key) {
-    const Json text = object.value(key, Json::object());
-    return text.is_object() ? text.value("zh", std::string()) : std::string();
-}
-
-/// The string value that starts right after `key` (e.g. `"status":"`) at or after `from`;
-/// `from` moves past it. Ids and status names never contain escaped quotes.
-bool read_after(const std::string& text, const char* key, size_t& from, std::string& value) {
-    const size_t at = text.find(key, from);
-    if (at == std::string::npos)
-        return false;
-    const size_t start = at + std::char_traits<char>::length(key);
-    const size_t end = text.find('"', start);
-    if (end == std::string::npos)
-        return false;
-    value.assign(text, start, end - start);
-    from = end + 1;
-    return true;
+/// Status → its column in kStatuses, worked out once from the statuses' names.
+size_t column_of(Status status) {
+    static const std::array<size_t, BatchSummary::kStatuses.size()> columns = [] {
+        std::array<size_t, BatchSummary::kStatuses.size()> c{};
+        for (size_t s = 0; s < c.size(); ++s) {
+            for (size_t i = 0; i < c.size(); ++i) {
+                if (std::strcmp(status_name(static_cast<Status>(s)), BatchSummary::kStatuses[i]) == 0)
+                    c[s] = i;
+            }
+        }
+        return c;
+    }();
+    return columns[static_cast<size_t>(status)];
 }
 
 }  // namespace
 
-BatchSummary::BatchSummary(const Json& describe) {
-    for (const Json& pack : describe.value("packs", Json::array())) {
-        const std::string pack_id = pack.value("id", std::string());
-        pack_titles_[pack_id] = zh_of(pack, "title");
-        for (const Json& program : pack.value("programs", Json::array())) {
-            const std::string id = program.value("id", std::string());
-            index_[{pack_id, id}] = programs_.size();
-            programs_.push_back(
-                    Program{pack_id, id, zh_of(program, "name"), program.contains("for_each"), {}});
-        }
+BatchSummary::BatchSummary(const Ruleset& ruleset) {
+    for (const Pack& pack : ruleset.packs) {
+        pack_titles_[pack.id] = pack.title.zh;
+        first_program_.push_back(programs_.size());
+        for (const carecheck::Program& program : pack.programs)
+            programs_.push_back(Program{pack.id, program.id, program.name.zh, program.per_member, {}});
     }
 }
 
-void BatchSummary::add(const std::string& pack, const std::string& program, bool member,
-                       const std::string& status) {
-    auto found = index_.find({pack, program});
-    if (found == index_.end()) {  // not in describe(): still counted, never dropped
-        found = index_.emplace(std::make_pair(pack, program), programs_.size()).first;
-        programs_.push_back(Program{pack, program, "", member, {}});
-    }
-    const auto s = std::find_if(kStatuses.begin(), kStatuses.end(),
-                                [&](const char* name) { return status == name; });
-    if (s != kStatuses.end())
-        ++programs_[found->second].counts[static_cast<size_t>(s - kStatuses.begin())];
-}
-
-void BatchSummary::add_screen(const std::string& screen_json) {
-    // The screen line has a fixed shape, {"pack":…,"program":…,("member":…,)"status":…}; scanning
-    // it costs far less than parsing it, and `{"pack":"` cannot occur inside a JSON string.
-    size_t at = 0;
-    std::string pack, program, status;
-    while (read_after(screen_json, "{\"pack\":\"", at, pack) &&
-           read_after(screen_json, "\"program\":\"", at, program)) {
-        const bool member = screen_json.compare(at, 10, ",\"member\":") == 0;
-        if (!read_after(screen_json, ",\"status\":\"", at, status))
-            return;
-        add(pack, program, member, status);
-    }
-}
-
-void BatchSummary::add_check(const std::string& check_json) {
-    const Json result = Json::parse(check_json, nullptr, false);
-    if (!result.is_object())
-        return;
-    for (const Json& pack : result.value("packs", Json::array())) {
-        for (const Json& program : pack.value("programs", Json::array())) {
-            add(pack.value("id", std::string()), program.value("id", std::string()),
-                program.contains("member"), program.value("status", std::string()));
+void BatchSummary::add(const Evaluation& evaluation) {
+    for (size_t p = 0; p < evaluation.packs.size(); ++p) {
+        const PackEvaluation& pack = evaluation.packs[p];
+        for (size_t i = 0; i < pack.listed; ++i) {
+            const Outcome& o = pack.outcomes[i];
+            ++programs_[first_program_[p] + o.program->index].counts[column_of(o.status)];
         }
     }
 }

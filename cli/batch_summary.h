@@ -2,8 +2,9 @@
 //
 // Every screened household adds exactly one status to each household program, and each member
 // a program is evaluated for adds one to that per-member program, so a program's counts add up
-// to the households (or members) it was evaluated for. Programs come from describe() in rule
-// order, so a program nobody qualified for still shows, with zeros.
+// to the households (or members) it was evaluated for. Programs come from the rule set in rule
+// order, so a program nobody qualified for still shows, with zeros. Counts are read from each
+// household's Evaluation, never from the text written for it.
 #pragma once
 
 #include <array>
@@ -13,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "text.h"
+#include "carecheck/evaluation.h"
 
 namespace carecheck {
 
@@ -23,13 +24,10 @@ public:
     static constexpr std::array<const char*, 5> kStatuses = {
             "eligible", "depends_on_local_decision", "needs_answers", "not_eligible", "worth_asking"};
 
-    /// `describe` is Service::describe() output: the packs and programs, with their names.
-    explicit BatchSummary(const Json& describe);
+    explicit BatchSummary(const Ruleset& ruleset);
 
-    /// Counts the results of one Service::screen() line ({"ok":true,"results":[…]}).
-    void add_screen(const std::string& screen_json);
-    /// Counts the results of one Service::check() result ({"ok":true,"packs":[…]}).
-    void add_check(const std::string& check_json);
+    /// Counts every outcome of one household: one status per program and subject.
+    void add(const Evaluation& evaluation);
     /// Counts one input line or row; `ok` false for an error row.
     void add_row(bool ok) { ok ? ++screened_ : ++errors_; }
 
@@ -57,12 +55,9 @@ private:
             return sum;
         }
     };
-    void add(const std::string& pack, const std::string& program, bool member,
-             const std::string& status);
-
-    std::vector<Program> programs_;
+    std::vector<Program> programs_;             // every program of every pack, in rule order
+    std::vector<size_t> first_program_;         // per pack: its first program's index in programs_
     std::map<std::string, std::string> pack_titles_;
-    std::map<std::pair<std::string, std::string>, size_t> index_;
     size_t screened_ = 0, errors_ = 0;
 };
 

@@ -1,8 +1,8 @@
 #include <ostream>
 
-#include "cases.h"
+#include "carecheck/cases.h"
 #include "commands.h"
-#include "loader.h"
+#include "carecheck/loader.h"
 #include "rule_files.h"
 
 namespace carecheck::cli {

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <iterator>
 
-#include "dates.h"
-#include "json_read.h"
+#include "carecheck/dates.h"
+#include "carecheck/json_read.h"
 
 namespace carecheck {
 
@@ -17,24 +17,6 @@ std::string lower_ascii(std::string text) {
     for (char& c : text)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return text;
-}
-
-std::string text_of(const Json& json, const char* key) {
-    const auto it = json.find(key);
-    return it != json.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::vector<FieldCatalogue::Choice> read_choices(const Json& list) {
-    std::vector<FieldCatalogue::Choice> out;
-    if (!list.is_array())
-        return out;
-    for (const Json& item : list) {
-        if (!item.is_object())
-            continue;
-        const Json name = item.value("name", Json::object());
-        out.push_back({text_of(item, "id"), text_of(name, "zh"), text_of(name, "en")});
-    }
-    return out;
 }
 
 /// The choice whose id, Chinese name or English name is `text` (ids and English ignore case).
@@ -228,23 +210,21 @@ bool add_option(const std::string& item, const FieldCatalogue::Fact& fact, const
 
 }  // namespace
 
-FieldCatalogue FieldCatalogue::from_describe(const Json& describe) {
+FieldCatalogue FieldCatalogue::from_ruleset(const Ruleset& ruleset) {
     FieldCatalogue catalogue;
-    catalogue.roles = read_choices(describe.value("roles", Json::array()));
-    for (const Json& fact : describe.value("facts", Json::array())) {
-        if (!fact.is_object())
-            continue;
-        Fact info{text_of(fact, "id"), text_of(fact, "about") == "member", text_of(fact, "type"),
-                  read_choices(fact.value("options", Json::array()))};
+    for (const Role& role : ruleset.roles)
+        catalogue.roles.push_back(Choice{role.id, role.name.zh, role.name.en});
+    static const char* const kTypes[] = {"bool", "number", "one_of", "many_of", "date", "region"};
+    for (const auto& fact : ruleset.facts) {
+        Fact info{fact->id, fact->about == FactAbout::Member, kTypes[static_cast<int>(fact->type)], {}};
+        for (const Option& option : fact->options)
+            info.options.push_back(Choice{option.id, option.name.zh, option.name.en});
         catalogue.facts[info.id] = std::move(info);
     }
-    for (const Json& pack : describe.value("packs", Json::array())) {
-        if (!pack.is_object())
-            continue;
-        for (const Json& parameter : pack.value("parameters", Json::array())) {
-            const std::string id = text_of(parameter, "id");
-            if (!id.empty() && !catalogue.has_parameter(id))
-                catalogue.parameters.push_back(id);
+    for (const Pack& pack : ruleset.packs) {
+        for (const Parameter& parameter : pack.parameters) {
+            if (!catalogue.has_parameter(parameter.id))
+                catalogue.parameters.push_back(parameter.id);
         }
     }
     return catalogue;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "text.h"
+#include "carecheck/ruleset.h"
 
 namespace carecheck {
 
@@ -27,7 +27,7 @@ struct FieldCatalogue {
     std::vector<Choice> roles;
     std::vector<std::string> parameters;  // the local figures the packs declare (numbers)
 
-    static FieldCatalogue from_describe(const Json& describe);
+    static FieldCatalogue from_ruleset(const Ruleset& ruleset);
     const Fact* fact(const std::string& id) const;
     bool has_parameter(const std::string& id) const;
 };

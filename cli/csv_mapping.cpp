@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "json_read.h"
+#include "carecheck/json_read.h"
 
 namespace carecheck {
 

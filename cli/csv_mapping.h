@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "cell_values.h"
-#include "issues.h"
+#include "carecheck/issues.h"
 
 namespace carecheck {
 

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "issues.h"
+#include "carecheck/issues.h"
 
 namespace carecheck {
 

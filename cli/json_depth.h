@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "text.h"
+#include "carecheck/text.h"
 
 namespace carecheck {
 

@@ -8,9 +8,10 @@
 #include <sstream>
 
 #include "batch_stop.h"
+#include "carecheck/loader.h"
+#include "carecheck/ruleset.h"
 #include "carecheck/service.h"
 #include "commands.h"
-#include "loader.h"
 #include "rule_files.h"
 
 namespace cc = carecheck;
@@ -47,11 +48,9 @@ std::string read_stdin() {
 }
 
 /// Quotes are checked against the source texts only where the files are at hand (the CLI).
-int check_sources(const std::vector<cc::RuleFile>& files, std::string& report) {
-    cc::LoadResult loaded = cc::load_ruleset(files);
-    if (!loaded.ruleset) return cli::kOk;
+int check_sources(const cc::Ruleset& ruleset, std::string& report) {
     std::vector<cc::Issue> issues;
-    for (const cc::Pack& pack : loaded.ruleset->packs) {
+    for (const cc::Pack& pack : ruleset.packs) {
         const std::string source = pack.meta.value("source", "");
         std::string text;
         if (source.empty() || !cli::read_file(cli::parent_dir(pack.file) + "/" + source, text)) {
@@ -126,7 +125,7 @@ int main(int argc, char** argv) {
     const std::string loaded = service.load(files);
     if (!cli::envelope_ok(loaded) || command == "validate") {
         std::string sources_report;
-        const int sources = cli::envelope_ok(loaded) ? check_sources(files, sources_report) : cli::kOk;
+        const int sources = cli::envelope_ok(loaded) ? check_sources(*service.ruleset(), sources_report) : cli::kOk;
         std::cout << (sources_report.empty() ? loaded : sources_report) << "\n";
         if (!cli::envelope_ok(loaded)) return cli::kInvalid;
         return command == "validate" ? sources : cli::kUsage;

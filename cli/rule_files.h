@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "carecheck/service.h"
-#include "issues.h"
+#include "carecheck/issues.h"
 
 namespace carecheck::cli {
 

@@ -1,8 +1,9 @@
 #include <ostream>
 
-#include "amount.h"
+#include "carecheck/evaluation.h"
+#include "carecheck/render.h"
 #include "commands.h"
-#include "loader.h"
+#include "carecheck/loader.h"
 #include "rule_files.h"
 
 namespace carecheck::cli {
@@ -16,11 +17,8 @@ std::string cell(std::string text) {
 
 std::string amount_text(const Program& program, const Pack& pack) {
     if (!program.amount) return "—";
-    const Household nobody;  // no answers: by_case amounts list their cases
-    const AmountResult result = compute_amount(*program.amount, pack, nobody, [](const Condition&) {
-        return std::optional<bool>();
-    });
-    return result.present ? result.text.zh : "—";
+    const AmountResult result = amount_without_answers(program);  // by_case amounts list their cases
+    return result.present ? amount_words(result, pack).zh : "—";
 }
 
 }  // namespace

@@ -1,9 +1,9 @@
-#include "audit.h"
+#include "carecheck/audit.h"
 
 #include <algorithm>
 #include <optional>
 
-#include "loader.h"
+#include "carecheck/loader.h"
 
 namespace carecheck {
 

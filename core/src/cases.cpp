@@ -1,13 +1,13 @@
-#include "cases.h"
+#include "carecheck/cases.h"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 
-#include "explain.h"
-#include "household.h"
-#include "json_read.h"
-#include "loader.h"
+#include "carecheck/evaluation.h"
+#include "carecheck/household.h"
+#include "carecheck/json_read.h"
+#include "carecheck/loader.h"
 
 namespace carecheck {
 
@@ -72,8 +72,11 @@ std::vector<std::string> run_case(const Ruleset& ruleset, const Pack& pack, cons
         for (const Issue& issue : issues.items()) failures.push_back("household " + issue.path + ": " + issue.message);
         return failures;
     }
-    PackEvaluator evaluator(pack, *household, coverage);
-    const std::vector<const Outcome*> outcomes = evaluator.evaluate_all();
+    const Evaluation evaluation = evaluate(ruleset, *household, Trace::Record);
+    const PackEvaluation& evaluated = evaluation.packs[static_cast<size_t>(&pack - ruleset.packs.data())];
+    if (coverage) coverage->add(evaluated);
+    std::vector<const Outcome*> outcomes;
+    for (size_t i = 0; i < evaluated.listed; ++i) outcomes.push_back(&evaluated.outcomes[i]);
     for (size_t i = 0; i < c.expect.size(); ++i) {
         const Json& e = c.expect[i];
         const std::string where = "expect[" + std::to_string(i) + "] ";
@@ -86,7 +89,9 @@ std::vector<std::string> run_case(const Ruleset& ruleset, const Pack& pack, cons
         std::vector<const Outcome*> matches;
         for (const Outcome* o : outcomes) {
             if (o->program->id != program) continue;
-            if (!member.empty() && (!o->member || o->member->id != member)) continue;
+            if (!member.empty() && (o->member < 0 || household->members[static_cast<size_t>(o->member)].id != member)) {
+                continue;
+            }
             matches.push_back(o);
         }
         const std::string label = where + program + (member.empty() ? "" : " (" + member + ")");
@@ -114,7 +119,7 @@ std::vector<std::string> run_case(const Ruleset& ruleset, const Pack& pack, cons
         if (e.contains("missing")) {
             std::set<std::string> want, got;
             for (const Json& id : e.at("missing")) want.insert(id.get<std::string>());
-            for (const FactRef& ref : missing_facts(o)) got.insert(ref.fact->id);
+            for (const FactRef& ref : missing_facts(evaluation, evaluated, o)) got.insert(ref.fact->id);
             if (want != got) {
                 std::string list;
                 for (const std::string& id : got) list += (list.empty() ? "" : ", ") + id;

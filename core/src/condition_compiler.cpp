@@ -3,9 +3,9 @@
 #include <functional>
 #include <set>
 
-#include "dates.h"
+#include "carecheck/dates.h"
 #include "input_limits.h"
-#include "json_read.h"
+#include "carecheck/json_read.h"
 
 namespace carecheck {
 
@@ -27,6 +27,30 @@ std::string region_prefix(const std::string& code) {
     }
     return prefix;
 }
+
+namespace {
+
+size_t option_index(const Fact& fact, const std::string& id) {
+    for (size_t i = 0; i < fact.options.size(); ++i) {
+        if (fact.options[i].id == id) return i;
+    }
+    return 0;  // not reached: the caller checked the option exists
+}
+
+/// A comparison operand in the scale answers are kept in (see Value in household.h).
+double operand_number(const Fact& fact, const Json& operand) {
+    switch (fact.type) {
+        case FactType::Number: return operand.get<double>();
+        case FactType::Bool: return operand.get<bool>() ? 1 : 0;
+        case FactType::Date: return day_number(*parse_date(operand.get<std::string>()));
+        case FactType::OneOf: return static_cast<double>(option_index(fact, operand.get<std::string>()));
+        case FactType::Region: return std::stod(operand.get<std::string>());
+        case FactType::ManyOf: return 0;
+    }
+    return 0;
+}
+
+}  // namespace
 
 ConditionCompiler::ConditionCompiler(const Ruleset& ruleset, Pack& pack, IssueList& issues)
     : ruleset_(ruleset), pack_(pack), issues_(issues) {}
@@ -149,6 +173,7 @@ std::unique_ptr<Condition> ConditionCompiler::node(const Json& json, const std::
             return nullptr;
         }
         out->role = role.get<std::string>();
+        out->role_index = ruleset_.role_index(out->role);
         if (!member_context) {
             issues_.add("role_outside_member", path, "has_role needs a member in context (quantifier or for_each)");
         }
@@ -253,7 +278,17 @@ void ConditionCompiler::compile_fact_test(const Json& json, const std::string& p
                 issues_.add("unknown_option", item_at, "fact \"" + fact->id + "\" has no option \"" + value + "\"");
                 return false;
             }
-            out.set.push_back(regions ? region_prefix(value) : value);
+            if (regions) {
+                const std::string prefix = region_prefix(value);
+                int divisor = 1;
+                for (size_t d = prefix.size(); d < 6; ++d) divisor *= 10;
+                out.regions.push_back(RegionPrefix{std::stoi(prefix), divisor});
+                out.set.push_back(prefix);
+            } else {
+                const size_t bit = option_index(*fact, value);
+                if (bit < kMaxOptions) out.options |= std::uint64_t{1} << bit;
+                out.set.push_back(value);
+            }
         }
         return true;
     };
@@ -297,7 +332,7 @@ void ConditionCompiler::compile_fact_test(const Json& json, const std::string& p
             case FactType::ManyOf:
                 return mismatch("use has_any, has_all or has_none on many-of facts");
         }
-        out.operand = operand;
+        out.number = operand_number(*fact, operand);
     }
     out.fact = fact;
 }
@@ -307,11 +342,13 @@ void ConditionCompiler::compile_quantifier(const Json& json, const std::string& 
     out.op = key == "some" ? Op::Some : key == "every" ? Op::Every : key == "none" ? Op::None : Op::Count;
     if (out.op == Op::Count) {
         check_keys(json, path, {"count", "eq", "ne", "lt", "le", "gt", "ge", "text", "cite"}, issues_);
-        if (!read_cmp(json, path, out.cmp, out.operand)) return;
-        if (!out.operand.is_number_integer() && !out.operand.is_number_unsigned()) {
+        Json bound;
+        if (!read_cmp(json, path, out.cmp, bound)) return;
+        if (!bound.is_number_integer() && !bound.is_number_unsigned()) {
             issues_.add("wrong_type", path, "a count is compared with a whole number");
             return;
         }
+        out.number = bound.get<double>();
     } else {
         check_keys(json, path, {key.c_str(), "text", "cite"}, issues_);
     }
@@ -329,6 +366,7 @@ void ConditionCompiler::compile_quantifier(const Json& json, const std::string& 
             return;
         }
         out.role = role.get<std::string>();
+        out.role_index = ruleset_.role_index(out.role);
     }
     auto where = node(body.at("where"), pointer_join(at, "where"), true, depth + 1);
     if (where) out.children.push_back(std::move(where));
@@ -474,6 +512,7 @@ void ConditionCompiler::read_payee(const Json& json, const std::string& path, Am
                 continue;
             }
             amount.people_roles.push_back(roles[i].get<std::string>());
+            amount.people_mask |= std::uint64_t{1} << ruleset_.role_index(amount.people_roles.back());
         }
     }
 }

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "issues.h"
-#include "model.h"
+#include "carecheck/issues.h"
+#include "carecheck/ruleset.h"
 
 namespace carecheck {
 

@@ -1,4 +1,4 @@
-#include "dates.h"
+#include "carecheck/dates.h"
 
 #include <cstdio>
 
@@ -43,6 +43,30 @@ Date anniversary(const Date& birth, int years) {
         d.month = 3;
         d.day = 1;
     }
+    return d;
+}
+
+// The proleptic Gregorian day count of H. Hinnant's "days_from_civil" / "civil_from_days".
+int day_number(const Date& date) {
+    const int y = date.year - (date.month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+Date date_from_day_number(int days) {
+    const int z = days + 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const int doe = z - era * 146097;
+    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int mp = (5 * doy + 2) / 153;
+    Date d;
+    d.day = doy - (153 * mp + 2) / 5 + 1;
+    d.month = mp < 10 ? mp + 3 : mp - 9;
+    d.year = yoe + era * 400 + (d.month <= 2 ? 1 : 0);
     return d;
 }
 

@@ -1,21 +1,50 @@
-#include "household.h"
+#include "carecheck/household.h"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "input_limits.h"
-#include "json_read.h"
+#include "carecheck/json_read.h"
 
 namespace carecheck {
 
-bool Member::has_role(const std::string& role) const {
-    for (const std::string& r : roles) {
-        if (r == role) return true;
+namespace {
+
+size_t option_index(const Fact& fact, const std::string& id) {
+    for (size_t i = 0; i < fact.options.size(); ++i) {
+        if (fact.options[i].id == id) return i;
     }
-    return false;
+    return 0;
 }
 
-namespace {
+/// A checked answer in its slot's scale (see Value).
+Value to_value(const Fact& fact, const Json& answer) {
+    Value v;
+    if (answer.is_null()) {
+        v.state = Answer::NotSure;
+        return v;
+    }
+    v.state = Answer::Known;
+    switch (fact.type) {
+        case FactType::Bool: v.number = answer.get<bool>() ? 1 : 0; break;
+        case FactType::Number:
+            v.number = answer.get<double>();
+            v.integral = answer.is_number_integer() || answer.is_number_unsigned();
+            break;
+        case FactType::Date: v.number = day_number(*parse_date(answer.get<std::string>())); break;
+        case FactType::OneOf: v.number = static_cast<double>(option_index(fact, answer.get<std::string>())); break;
+        case FactType::Region: v.number = std::stod(answer.get<std::string>()); break;
+        case FactType::ManyOf:
+            for (const Json& item : answer) {
+                const size_t bit = option_index(fact, item.get<std::string>());
+                v.options |= std::uint64_t{1} << bit;
+                v.order.push_back(static_cast<char>(bit));
+            }
+            break;
+    }
+    return v;
+}
 
 /// Checks one answer against its fact; null ("not sure") is always accepted.
 void check_answer(const Fact& fact, const Json& value, const std::string& path, IssueList& issues) {
@@ -71,7 +100,7 @@ void check_answer(const Fact& fact, const Json& value, const std::string& path, 
 }
 
 void read_answers(const Json& answers, const std::string& path, FactAbout about, const Ruleset& ruleset,
-                  std::map<std::string, Json>& out, IssueList& issues) {
+                  std::vector<Value>& out, IssueList& issues) {
     if (!answers.is_object()) {
         issues.add("wrong_type", path, "\"facts\" must be an object of fact id → answer");
         return;
@@ -90,23 +119,28 @@ void read_answers(const Json& answers, const std::string& path, FactAbout about,
                                                              : "the household: put it in the top-level facts"));
             continue;
         }
+        const size_t before = issues.size();
         check_answer(*fact, it.value(), at, issues);
-        out[it.key()] = it.value();
+        if (issues.size() == before) out[fact->slot] = to_value(*fact, it.value());
     }
 }
 
-/// A derived fact (age from a birth date) must land inside its own range: a birth date after
-/// "as_of" is a mistake, not an age of -4.
-void check_derived(const Ruleset& ruleset, const std::map<std::string, Json>& answers, const Date& as_of,
-                   const std::string& path, IssueList& issues) {
+/// Derived facts (age from a birth date), computed once. An answered value wins; an unanswered
+/// one must land inside its own range: a birth date after "as_of" is a mistake, not an age of -4.
+void derive(const Ruleset& ruleset, FactAbout about, std::vector<Value>& answers, const Date& as_of,
+            const std::string& path, IssueList& issues) {
     for (const auto& fact : ruleset.facts) {
-        if (fact->derive_years_since.empty() || answers.count(fact->id)) continue;
-        auto source = answers.find(fact->derive_years_since);
-        if (source == answers.end() || !source->second.is_string()) continue;
-        const auto date = parse_date(source->second.get<std::string>());
-        if (!date) continue;
-        const int years = years_between(*date, as_of);
-        if ((fact->min && years < *fact->min) || (fact->max && years > *fact->max)) {
+        if (fact->derive_years_since.empty() || fact->about != about) continue;
+        Value& value = answers[fact->slot];
+        const Fact* source_fact = ruleset.find_fact(fact->derive_years_since);
+        const Value& source = answers[source_fact->slot];
+        if (value.known() || !source.known()) continue;
+        const int years = years_between(date_from_day_number(static_cast<int>(source.number)), as_of);
+        const bool unanswered = value.state == Answer::Absent;
+        value.state = Answer::Known;
+        value.integral = true;
+        value.number = years;
+        if (unanswered && ((fact->min && years < *fact->min) || (fact->max && years > *fact->max))) {
             issues.add("out_of_range", pointer_join(path, fact->derive_years_since),
                        "\"" + fact->derive_years_since + "\" gives " + fact->id + " " + std::to_string(years) +
                            " on " + format_date(as_of) + ", outside " + format_number(fact->min.value_or(0)) + "–" +
@@ -125,6 +159,7 @@ std::optional<Household> read_household(const Json& json, const Ruleset& ruleset
     }
     check_keys(json, "", {"as_of", "lang", "facts", "members", "parameters"}, issues);
     Household household;
+    household.facts.resize(ruleset.household_slots);
     const std::string as_of = json.contains("as_of") && json.at("as_of").is_string()
                                   ? json.at("as_of").get<std::string>()
                                   : (json.contains("as_of") ? std::string("?") : today);
@@ -153,6 +188,7 @@ std::optional<Household> read_household(const Json& json, const Ruleset& ruleset
                 }
                 check_keys(m, at, {"id", "roles", "facts", "name"}, issues);
                 Member member;
+                member.facts.resize(ruleset.member_slots);
                 member.id = m.contains("id") && m.at("id").is_string() ? m.at("id").get<std::string>() : "";
                 if (member.id.empty()) {
                     issues.add("missing_field", at + "/id", "each member needs a non-empty \"id\"");
@@ -169,7 +205,7 @@ std::optional<Household> read_household(const Json& json, const Ruleset& ruleset
                         if (!roles[r].is_string() || !ruleset.has_role(roles[r].get<std::string>())) {
                             issues.add("unknown_role", pointer_join(at + "/roles", r), "no role " + quote_value(roles[r]));
                         } else {
-                            member.roles.push_back(roles[r].get<std::string>());
+                            member.roles |= std::uint64_t{1} << ruleset.role_index(roles[r].get<std::string>());
                         }
                     }
                     if (!roles.is_array()) issues.add("wrong_type", at + "/roles", "\"roles\" must be an array of role ids");
@@ -202,12 +238,42 @@ std::optional<Household> read_household(const Json& json, const Ruleset& ruleset
         if (!params.is_object()) issues.add("wrong_type", "/parameters", "\"parameters\" must be an object");
     }
     if (!issues.empty()) return std::nullopt;
-    check_derived(ruleset, household.facts, household.as_of, "/facts", issues);
+    derive(ruleset, FactAbout::Household, household.facts, household.as_of, "/facts", issues);
     for (size_t i = 0; i < household.members.size(); ++i) {
-        check_derived(ruleset, household.members[i].facts, household.as_of, pointer_join("/members", i) + "/facts", issues);
+        derive(ruleset, FactAbout::Member, household.members[i].facts, household.as_of,
+               pointer_join("/members", i) + "/facts", issues);
     }
     if (!issues.empty()) return std::nullopt;
     return household;
+}
+
+std::optional<Household> read_household_text(const std::string& text, const Ruleset& ruleset,
+                                             const std::string& today, IssueList& issues) {
+    const Json json = parse_limited(text, kHouseholdLimits, issues);
+    if (!issues.empty()) return std::nullopt;
+    return read_household(json, ruleset, today, issues);
+}
+
+OrderedJson value_json(const Fact& fact, const Value& value) {
+    if (!value.known()) return OrderedJson();
+    switch (fact.type) {
+        case FactType::Bool: return OrderedJson(value.number != 0);
+        case FactType::Number:
+            return value.integral ? OrderedJson(static_cast<std::int64_t>(value.number)) : OrderedJson(value.number);
+        case FactType::Date: return OrderedJson(format_date(date_from_day_number(static_cast<int>(value.number))));
+        case FactType::OneOf: return OrderedJson(fact.options[static_cast<size_t>(value.number)].id);
+        case FactType::Region: {
+            char code[16];
+            std::snprintf(code, sizeof code, "%06d", static_cast<int>(value.number));
+            return OrderedJson(code);
+        }
+        case FactType::ManyOf: {
+            OrderedJson list = OrderedJson::array();
+            for (char bit : value.order) list.push_back(fact.options[static_cast<unsigned char>(bit)].id);
+            return list;
+        }
+    }
+    return OrderedJson();
 }
 
 }  // namespace carecheck

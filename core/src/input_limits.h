@@ -8,8 +8,8 @@
 #include <string>
 
 #include "carecheck/service.h"
-#include "issues.h"
-#include "text.h"
+#include "carecheck/issues.h"
+#include "carecheck/text.h"
 
 namespace carecheck {
 

@@ -1,4 +1,4 @@
-#include "issues.h"
+#include "carecheck/issues.h"
 
 namespace carecheck {
 

@@ -1,4 +1,4 @@
-#include "json_read.h"
+#include "carecheck/json_read.h"
 
 #include <cstring>
 

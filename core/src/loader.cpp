@@ -1,12 +1,11 @@
-#include "loader.h"
+#include "carecheck/loader.h"
 
 #include <set>
 
 #include "condition_compiler.h"
-#include "dates.h"
+#include "carecheck/dates.h"
 #include "input_limits.h"
-#include "json_read.h"
-#include "result_json.h"
+#include "carecheck/json_read.h"
 
 namespace carecheck {
 
@@ -75,6 +74,10 @@ void Loader::read_roles(const Json& list, const std::string& path, IssueList& is
         if (!id) continue;
         if (ruleset_->has_role(*id)) {
             issues.add("duplicate_id", pointer_join(at, "id"), "role \"" + *id + "\" is defined twice");
+            continue;
+        }
+        if (ruleset_->roles.size() == kMaxRoles) {
+            issues.add("too_many", at, "a catalogue has at most " + std::to_string(kMaxRoles) + " roles");
             continue;
         }
         Role role{*id, read_text(list[i], "name", at, issues, true), read_text(list[i], "help", at, issues, false)};
@@ -148,6 +151,10 @@ void Loader::read_fact(const Json& json, const std::string& path, IssueList& iss
             }
             fact->options.push_back(Option{*option_id, read_text(options[i], "name", at, issues, true)});
         }
+        if (options.size() > kMaxOptions) {
+            issues.add("too_many", pointer_join(path, "options"),
+                       "a fact has at most " + std::to_string(kMaxOptions) + " options");
+        }
         if (options.size() < 2 && fact->type == FactType::OneOf) {
             issues.add("bad_value", pointer_join(path, "options"), "a one-of fact needs at least two options");
         }
@@ -177,6 +184,7 @@ void Loader::read_fact(const Json& json, const std::string& path, IssueList& iss
         if (!roles.is_array()) issues.add("wrong_type", pointer_join(path, "ask_roles"), "must be an array of role ids");
     }
     fact->order = ruleset_->facts.size();
+    fact->slot = fact->about == FactAbout::Member ? ruleset_->member_slots++ : ruleset_->household_slots++;
     ruleset_->fact_by_id[fact->id] = fact.get();
     ruleset_->facts.push_back(std::move(fact));
 }
@@ -308,6 +316,7 @@ void Loader::read_program(Pack& pack, const Json& json, const std::string& path,
                 issues.add("unknown_role", at + "/role", "no role " + quote_value(role) + " in the catalogue");
             } else {
                 program.for_each_role = role.get<std::string>();
+                program.for_each_role_index = ruleset_->role_index(program.for_each_role);
             }
         }
     }
@@ -464,10 +473,14 @@ void Loader::read_pack(const Json& json, const std::string& file, IssueList& iss
                                                std::to_string(members));
         }
     }
-    for (const Program& p : pack.programs) {
+    for (Program& p : pack.programs) {
         if (p.exclusive_group.empty()) continue;
         bool found = false;
-        for (const ExclusiveGroup& g : pack.groups) found = found || g.id == p.exclusive_group;
+        for (size_t g = 0; g < pack.groups.size(); ++g) {
+            if (pack.groups[g].id != p.exclusive_group) continue;
+            found = true;
+            p.group_index = static_cast<int>(g);
+        }
         if (!found) {
             issues.add("unknown_group", p.path + "/exclusive_group",
                        "no exclusive group \"" + p.exclusive_group + "\" in this pack");
@@ -533,10 +546,7 @@ LoadResult Loader::run(const std::vector<RuleFile>& files) {
     }
     LoadResult result;
     result.issues = std::move(all);
-    if (result.issues.empty()) {
-        prepare_rendering(*ruleset_);
-        result.ruleset = std::move(ruleset_);
-    }
+    if (result.issues.empty()) result.ruleset = std::move(ruleset_);
     return result;
 }
 

@@ -1,4 +1,4 @@
-#include "model.h"
+#include "carecheck/ruleset.h"
 
 namespace carecheck {
 
@@ -19,6 +19,13 @@ bool Ruleset::has_role(const std::string& id) const {
         if (role.id == id) return true;
     }
     return false;
+}
+
+int Ruleset::role_index(const std::string& id) const {
+    for (size_t i = 0; i < roles.size(); ++i) {
+        if (roles[i].id == id) return static_cast<int>(i);
+    }
+    return -1;
 }
 
 namespace {

@@ -1,9 +1,10 @@
 #include "carecheck/service.h"
 
-#include "household.h"
+#include "carecheck/evaluation.h"
+#include "carecheck/household.h"
 #include "input_limits.h"
-#include "loader.h"
-#include "result_json.h"
+#include "carecheck/loader.h"
+#include "carecheck/render.h"
 
 namespace carecheck {
 
@@ -36,10 +37,8 @@ std::optional<Household> read_input(const Ruleset* ruleset, const std::string& t
         return std::nullopt;
     }
     IssueList issues;
-    const Json json = parse_limited(text, kHouseholdLimits, issues);
-    std::optional<Household> household;
-    if (issues.empty()) household = read_household(json, *ruleset, today, issues);
-    if (!issues.empty()) {
+    std::optional<Household> household = read_household_text(text, *ruleset, today, issues);
+    if (!household) {
         error = dump(error_envelope(issues.items()));
         return std::nullopt;
     }
@@ -61,15 +60,12 @@ std::string Service::load(const std::vector<RuleFile>& files) {
         for (const Pack& pack : result.ruleset->packs) packs.push_back(pack.id);
         const size_t facts = result.ruleset->facts.size();
         ruleset_ = std::move(result.ruleset);
+        renderer_ = std::make_unique<Renderer>(*ruleset_);
         return dump(OrderedJson{{"ok", true}, {"packs", std::move(packs)}, {"facts", facts}});
     });
 }
 
-/// Renderers return either JSON or text already rendered (check's pre-rendered pieces).
-std::string as_text(const OrderedJson& json) { return dump(json); }
-std::string as_text(std::string text) { return text; }
-
-/// Reads the household, then renders it with `render(ruleset, household)`; input errors and
+/// Reads the household, evaluates it and renders it with `render(evaluation)`; input errors and
 /// exceptions come back as envelopes.
 template <class Render>
 static std::string with_household(const Ruleset* ruleset, const std::string& household_json, const std::string& today,
@@ -77,32 +73,39 @@ static std::string with_household(const Ruleset* ruleset, const std::string& hou
     return guarded([&] {
         std::string error;
         const auto household = read_input(ruleset, household_json, today, error);
-        return household ? as_text(render(*ruleset, *household)) : error;
+        if (!household) return error;
+        return render(evaluate(*ruleset, *household, Trace::Record));
     });
 }
 
 std::string Service::check(const std::string& household_json, const std::string& today) const {
-    return with_household(ruleset_.get(), household_json, today, result_text);
+    return with_household(ruleset_.get(), household_json, today,
+                          [&](const Evaluation& e) { return renderer_->result(e); });
 }
 
 std::string Service::questions(const std::string& household_json, const std::string& today) const {
-    return with_household(ruleset_.get(), household_json, today, questions_json);
+    return with_household(ruleset_.get(), household_json, today,
+                          [&](const Evaluation& e) { return renderer_->questions(e); });
 }
 
 std::string Service::screen(const std::string& household_json, const std::string& today) const {
-    return with_household(ruleset_.get(), household_json, today, screen_json);
+    return with_household(ruleset_.get(), household_json, today,
+                          [&](const Evaluation& e) { return renderer_->screen(e); });
 }
 
 std::string Service::validate_household(const std::string& household_json) const {
     // A household without "as_of" is still valid input: the caller supplies today.
-    return with_household(ruleset_.get(), household_json, "2000-01-01",
-                          [](const Ruleset&, const Household&) { return OrderedJson{{"ok", true}}; });
+    return guarded([&] {
+        std::string error;
+        const auto household = read_input(ruleset_.get(), household_json, "2000-01-01", error);
+        return household ? std::string("{\"ok\":true}") : error;
+    });
 }
 
 std::string Service::describe() const {
     return guarded([&] {
         if (!ruleset_) return dump(error_envelope(Issue{"no_rules", "", "", "no rule set is loaded: call load() first"}));
-        return dump(describe_json(*ruleset_));
+        return renderer_->describe();
     });
 }
 

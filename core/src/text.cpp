@@ -1,4 +1,4 @@
-#include "text.h"
+#include "carecheck/text.h"
 
 #include <cmath>
 #include <cstdio>

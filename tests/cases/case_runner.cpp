@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "cases.h"
-#include "loader.h"
+#include "carecheck/cases.h"
+#include "carecheck/loader.h"
 #include "unit/test_support.h"
 
 namespace carecheck {

@@ -1,10 +1,10 @@
 // The clause audit on a tiny source and pack (tests/data/audit): sentences split as documented,
 // quoted, covered and uncovered sentences told apart, and each kind of mistake reported.
-#include "audit.h"
+#include "carecheck/audit.h"
 
 #include <gtest/gtest.h>
 
-#include "loader.h"
+#include "carecheck/loader.h"
 #include "test_support.h"
 
 namespace carecheck {

@@ -1,5 +1,5 @@
 // Reading a *.cases.json file: a case that checks nothing is a mistake in the file, not a pass.
-#include "cases.h"
+#include "carecheck/cases.h"
 
 #include <gtest/gtest.h>
 

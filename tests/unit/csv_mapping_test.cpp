@@ -11,8 +11,8 @@ namespace carecheck {
 namespace {
 
 const FieldCatalogue& catalogue() {
-    static const FieldCatalogue c =
-            FieldCatalogue::from_describe(test::parse(test::example_service().describe()));
+    static const Service service = test::example_service();
+    static const FieldCatalogue c = FieldCatalogue::from_ruleset(*service.ruleset());
     return c;
 }
 

@@ -2,7 +2,7 @@
 // pointer of the offending node, and nothing half-loaded is kept.
 #include <gtest/gtest.h>
 
-#include "loader.h"
+#include "carecheck/loader.h"
 #include "test_support.h"
 
 namespace carecheck {

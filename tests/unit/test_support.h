@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "carecheck/service.h"
-#include "text.h"
+#include "carecheck/text.h"
 
 namespace carecheck::test {
 

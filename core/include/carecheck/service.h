@@ -20,6 +20,7 @@ struct RuleFile {
 };
 
 struct Ruleset;
+class Renderer;
 
 /// Holds one loaded rule set. Load once, then evaluate many households.
 class Service {
@@ -37,7 +38,9 @@ public:
     /// previously loaded rule set (if any) stays in use.
     std::string load(const std::vector<RuleFile>& files);
 
-    /// Evaluates a household (see docs/rule-format.md "Household") against every pack.
+    /// Evaluates a household (see docs/rule-format.md "Household") against every pack: the
+    /// result with its explanations and the next questions to ask, so a page needs one call
+    /// per answer.
     /// `today` (YYYY-MM-DD) is used when the household has no "as_of": the CLI passes the
     /// machine's date, the page the phone's. Empty and no "as_of" is an input error.
     std::string check(const std::string& household_json, const std::string& today = "") const;
@@ -55,8 +58,13 @@ public:
     /// The loaded rule set for a user interface: packs' metadata, roles, facts.
     std::string describe() const;
 
+    /// The loaded rule set for the typed API (evaluation.h, render.h); null before load().
+    const Ruleset* ruleset() const { return ruleset_.get(); }
+    const Renderer* renderer() const { return renderer_.get(); }
+
 private:
     std::unique_ptr<Ruleset> ruleset_;
+    std::unique_ptr<Renderer> renderer_;
 };
 
 }  // namespace carecheck

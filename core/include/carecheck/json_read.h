@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "issues.h"
-#include "text.h"
+#include "carecheck/issues.h"
+#include "carecheck/text.h"
 
 namespace carecheck {
 

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "carecheck/service.h"
-#include "issues.h"
-#include "model.h"
+#include "carecheck/issues.h"
+#include "carecheck/ruleset.h"
 
 namespace carecheck {
 

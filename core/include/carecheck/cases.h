@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "evaluator.h"
-#include "issues.h"
+#include "carecheck/evaluation.h"
+#include "carecheck/issues.h"
 
 namespace carecheck {
 

@@ -1,16 +1,19 @@
 // The compiled rule set: what the loader produces and the evaluator trusts.
 //
 // Every node keeps the JSON pointer (and file) it came from, so results and coverage
-// reports can point back into the rule files.
+// reports can point back into the rule files. Operands are typed at load (numbers, option
+// bitmasks, region prefixes), so evaluation never touches JSON; words for people are kept as
+// written and turned into sentences only by the renderer (core/src/render/).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "text.h"
+#include "carecheck/text.h"
 
 namespace carecheck {
 
@@ -37,6 +40,7 @@ struct Fact {
     std::string default_from;
     const Fact* default_fact = nullptr;  // resolved once every fact is known
     std::vector<std::string> ask_roles;
+    size_t slot = 0;   // index of this fact's answer in Household::facts or Member::facts
     size_t order = 0;  // position in the catalogue: the tie-break for question order
     std::string file, path;
 
@@ -66,15 +70,26 @@ enum class Op {
     Program    // another program's status
 };
 
+/// A region test: a code is inside when code / divisor == prefix ("130700" → 1307 / 100).
+struct RegionPrefix {
+    int prefix = 0;
+    int divisor = 1;
+};
+
 /// One node of a condition tree.
 struct Condition {
     Op op = Op::All;
     std::vector<std::unique_ptr<Condition>> children;  // all/any/not/quantifier "where"
     const Fact* fact = nullptr;
     Cmp cmp = Cmp::Eq;
-    Json operand;                    // comparison value (or count bound)
-    std::vector<std::string> set;    // option ids / region prefixes
-    std::string role;                // quantifier filter or has_role
+    // Compare: the value in the answer's own scale (see Value): a number, 0/1, a day number,
+    // an option index or a region code. Count: the bound.
+    double number = 0;
+    std::uint64_t options = 0;       // in / has_*: one bit per option index
+    std::vector<std::string> set;    // the option ids as written (for explanations)
+    std::vector<RegionPrefix> regions;  // in_region
+    std::string role;                // quantifier filter or has_role ("" = every member)
+    int role_index = -1;             // the same, as an index into Ruleset::roles (-1: every member)
     int target = -1;                 // named condition or program index
     std::vector<Status> statuses;    // for Op::Program
     std::optional<Text> text;
@@ -106,6 +121,7 @@ struct Amount {
     bool adjustable = false;         // the text lets the locality adjust it ("可据实调整")
     bool per_meal = false;           // per_day only: the value is per meal, one meal a day
     std::vector<std::string> people_roles;  // per-person amount of a household program: who counts
+    std::uint64_t people_mask = 0;          // the same roles, one bit per role index
     struct Case {
         std::unique_ptr<Condition> when;
         std::unique_ptr<Amount> amount;
@@ -138,6 +154,7 @@ struct Program {
     Text name, summary;
     bool per_member = false;
     std::string for_each_role;  // empty with per_member = every member
+    int for_each_role_index = -1;
     std::unique_ptr<Condition> conditions;
     std::unique_ptr<LocalDecision> local;
     std::unique_ptr<Amount> amount;
@@ -147,9 +164,7 @@ struct Program {
     std::vector<Text> notes;
     std::string path;
     size_t index = 0;
-    // The parts of this program's result that never change, rendered once at load:
-    // `"id":…,"kind":…,"name":…,"summary":…` and `,"exclusive_group":…,"citations":…,…`.
-    std::string rendered_head, rendered_tail;
+    int group_index = -1;       // index into Pack::groups, -1: in no group
 };
 
 struct ExclusiveGroup {
@@ -172,8 +187,11 @@ struct Pack {
     std::vector<ExclusiveGroup> groups;
     std::vector<const Condition*> nodes;  // every condition node, by id (coverage)
     std::map<std::string, size_t> program_index;
-    std::string rendered_header;  // the pack's result header without its closing brace
 };
+
+/// Bitmasks hold roles and options: a catalogue may have at most this many of each.
+constexpr size_t kMaxRoles = 64;
+constexpr size_t kMaxOptions = 64;
 
 /// Everything loaded: the catalogue and the packs.
 struct Ruleset {
@@ -181,9 +199,12 @@ struct Ruleset {
     std::vector<std::unique_ptr<Fact>> facts;  // stable addresses
     std::map<std::string, const Fact*> fact_by_id;
     std::vector<Pack> packs;
+    size_t household_slots = 0;  // facts about the household (Household::facts has this many)
+    size_t member_slots = 0;     // facts about a member (Member::facts has this many)
 
     const Fact* find_fact(const std::string& id) const;
     bool has_role(const std::string& id) const;
+    int role_index(const std::string& id) const;  // -1 if unknown
 };
 
 const char* status_name(Status status);

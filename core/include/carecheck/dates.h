@@ -16,6 +16,10 @@ struct Date {
 std::optional<Date> parse_date(const std::string& text);
 std::string format_date(const Date& date);
 
+/// Days since 1970-01-01 (negative before): dates compare and are stored as these numbers.
+int day_number(const Date& date);
+Date date_from_day_number(int days);
+
 /// Whole years from `birth` to `on` (the age on that day); negative if `on` is before birth.
 int years_between(const Date& birth, const Date& on);
 

@@ -1,0 +1,175 @@
+#include "render/explain.h"
+
+namespace carecheck {
+
+namespace {
+
+const char* tri_name(Tri value) { return value == Tri::True ? "true" : value == Tri::False ? "false" : "unknown"; }
+
+/// Adds a fact read once: a subtree that tests the same answer twice lists it once.
+void add_read(OrderedJson& facts, OrderedJson read) {
+    for (const auto& existing : facts) {
+        if (existing == read) return;
+    }
+    facts.push_back(std::move(read));
+}
+
+class Explainer {
+public:
+    Explainer(const Evaluation& evaluation, const PackEvaluation& pack)
+        : household_(*evaluation.household), ruleset_(*evaluation.ruleset), pack_(pack) {}
+
+    std::optional<Tri> value(const Condition& c, int member) const { return pack_.trace.at(c.id, member); }
+
+    OrderedJson read_json(const Condition& c, int member) const {
+        const auto [answer, source] = read_answer(household_, *c.fact, member);
+        OrderedJson read{{"fact", source->id}};
+        if (source->about == FactAbout::Member && member >= 0) read["member"] = member_id(member);
+        read["value"] = answer ? value_json(*source, *answer) : OrderedJson();
+        return read;
+    }
+
+    const std::string& member_id(int member) const { return household_.members[static_cast<size_t>(member)].id; }
+
+    /// Appends the traces under `c` to `traces` and the facts read outside any explained
+    /// descendant to `facts`.
+    void collect(const Condition& c, int member, bool failed_only, OrderedJson& traces, OrderedJson& facts) const {
+        const std::optional<Tri> v = value(c, member);
+        if (!v) return;                                    // not reached
+        if (failed_only && *v != Tri::False) return;       // what passed is not why the answer is no
+        if (c.text) {
+            OrderedJson trace;
+            trace["text"] = to_json(*c.text);
+            trace["cite"] = to_json(c.cite);
+            trace["value"] = tri_name(*v);
+            if (member >= 0) trace["member"] = member_id(member);
+            OrderedJson own_facts = OrderedJson::array();
+            OrderedJson children = OrderedJson::array();
+            if (reads_fact(c)) add_read(own_facts, read_json(c, member));
+            each_child(c, member, [&](const Condition& child, int m) { collect(child, m, failed_only, children, own_facts); });
+            trace["facts"] = std::move(own_facts);
+            trace["children"] = std::move(children);
+            traces.push_back(std::move(trace));
+            return;
+        }
+        if (reads_fact(c)) add_read(facts, read_json(c, member));
+        each_child(c, member, [&](const Condition& child, int m) { collect(child, m, failed_only, traces, facts); });
+    }
+
+    /// The deepest explained nodes that make `c` false (descending only where the failure keeps
+    /// its meaning: through all/any/every/some and named conditions, not through not/none).
+    void failing(const Condition& c, int member, std::vector<std::pair<const Condition*, int>>& out) const {
+        if (value(c, member) != Tri::False) return;
+        std::vector<std::pair<const Condition*, int>> deeper;
+        if (keeps_failure(c)) each_child(c, member, [&](const Condition& child, int m) { failing(child, m, deeper); });
+        if (!deeper.empty()) {
+            out.insert(out.end(), deeper.begin(), deeper.end());
+        } else if (c.text) {
+            out.emplace_back(&c, member);
+        }
+    }
+
+    /// The first false numeric/date/option comparison on the failing path under `c`.
+    std::pair<const Condition*, int> failing_leaf(const Condition& c, int member) const {
+        if (value(c, member) != Tri::False) return {nullptr, -1};
+        if ((c.op == Op::Compare || c.op == Op::In) && read_answer(household_, *c.fact, member).first) {
+            return {&c, member};
+        }
+        std::pair<const Condition*, int> found{nullptr, -1};
+        if (keeps_failure(c)) {
+            each_child(c, member, [&](const Condition& child, int m) {
+                if (!found.first) found = failing_leaf(child, m);
+            });
+        }
+        return found;
+    }
+
+    std::optional<Text> hint_for(const Condition& c, int member) const {
+        const auto [answer, source] = read_answer(household_, *c.fact, member);
+        const Fact& fact = *source;
+        if (c.op == Op::In) {
+            Text hint = make_text("需要是：", "needs to be: ");
+            for (size_t i = 0; i < c.set.size(); ++i) {
+                const Option* option = fact.option(c.set[i]);
+                if (!option) continue;
+                hint.zh += (i ? "、" : "") + option->name.zh;
+                hint.en += (i ? ", " : "") + option->name.en;
+            }
+            return hint;
+        }
+        if (fact.type != FactType::Number) return std::nullopt;
+        static const char* const kSymbols[] = {"=", "≠", "<", "≤", ">", "≥"};
+        const std::string symbol = kSymbols[static_cast<int>(c.cmp)];
+        const std::string want = format_number(c.number);
+        const std::string now = format_number(answer->number);
+        Text hint = make_text("需要 " + symbol + " " + want + fact.unit.zh + "，现在是 " + now + fact.unit.zh,
+                              "needs " + symbol + " " + want + " " + fact.unit.en + ", now " + now + " " + fact.unit.en);
+        // A threshold on an age known from a birth date: say the day it will be reached.
+        if (!fact.derive_years_since.empty() && member >= 0 && (c.cmp == Cmp::Ge || c.cmp == Cmp::Gt)) {
+            const Fact* birth_fact = ruleset_.find_fact(fact.derive_years_since);
+            const Value& birth = household_.members[static_cast<size_t>(member)].facts[birth_fact->slot];
+            if (birth.known()) {
+                const Date born = date_from_day_number(static_cast<int>(birth.number));
+                const int years = static_cast<int>(c.number) + (c.cmp == Cmp::Gt ? 1 : 0);
+                if (years_between(born, household_.as_of) < years) {
+                    const std::string when = format_date(anniversary(born, years));
+                    const std::string y = std::to_string(years);
+                    hint.zh += "；" + when + " 满 " + y + fact.unit.zh;
+                    hint.en += "; turns " + y + " on " + when;
+                }
+            }
+        }
+        return hint;
+    }
+
+private:
+    static bool keeps_failure(const Condition& c) {
+        return c.op == Op::All || c.op == Op::Any || c.op == Op::Every || c.op == Op::Some || c.op == Op::Ref;
+    }
+
+    template <class Visit>
+    void each_child(const Condition& c, int member, Visit visit) const {
+        for_children(*pack_.pack, household_, c, member, visit);
+    }
+
+    const Household& household_;
+    const Ruleset& ruleset_;
+    const PackEvaluation& pack_;
+};
+
+}  // namespace
+
+OrderedJson fact_ref_json(const Household& household, const FactRef& ref) {
+    OrderedJson j{{"fact", ref.fact->id}};
+    if (ref.member >= 0) j["member"] = household.members[static_cast<size_t>(ref.member)].id;
+    return j;
+}
+
+void add_trace_json(const Evaluation& evaluation, const PackEvaluation& pack, const Condition& root, int member,
+                    bool failed_only, OrderedJson& traces) {
+    Explainer explainer(evaluation, pack);
+    OrderedJson stray = OrderedJson::array();
+    explainer.collect(root, member, failed_only, traces, stray);
+}
+
+OrderedJson would_change_json(const Evaluation& evaluation, const PackEvaluation& pack, const Outcome& outcome) {
+    OrderedJson list = OrderedJson::array();
+    if (outcome.status != Status::NotEligible) return list;
+    Explainer explainer(evaluation, pack);
+    std::vector<std::pair<const Condition*, int>> nodes;
+    explainer.failing(*outcome.program->conditions, outcome.member, nodes);
+    for (const auto& [node, member] : nodes) {
+        OrderedJson item;
+        item["text"] = to_json(*node->text);
+        item["cite"] = to_json(node->cite);
+        if (member >= 0) item["member"] = explainer.member_id(member);
+        const auto [leaf, leaf_member] = explainer.failing_leaf(*node, member);
+        if (leaf) {
+            if (auto hint = explainer.hint_for(*leaf, leaf_member)) item["hint"] = to_json(*hint);
+        }
+        list.push_back(std::move(item));
+    }
+    return list;
+}
+
+}  // namespace carecheck
