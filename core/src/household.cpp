@@ -47,10 +47,13 @@ Value to_value(const Fact& fact, const Json& answer) {
 }
 
 /// Checks one answer against its fact; null ("not sure") is always accepted.
-void check_answer(const Fact& fact, const Json& value, const std::string& path, IssueList& issues) {
+void check_answer(const Fact& fact, const Json& value, const std::string& parent, const std::string& key,
+                  IssueList& issues) {
     if (value.is_null()) return;
+    // The pointer is built only for a problem: a good answer costs no string.
+    const auto path = [&] { return pointer_join(parent, key); };
     auto wrong = [&](const std::string& expected) {
-        issues.add("wrong_answer_type", path,
+        issues.add("wrong_answer_type", path(),
                    "\"" + fact.id + "\" expects " + expected + ", got " + type_name(value) + " " + quote_value(value));
     };
     switch (fact.type) {
@@ -63,7 +66,7 @@ void check_answer(const Fact& fact, const Json& value, const std::string& path, 
             if (!std::isfinite(number)) return wrong("a finite number");
             if (fact.integer && number != std::floor(number)) return wrong("a whole number");
             if ((fact.min && number < *fact.min) || (fact.max && number > *fact.max)) {
-                issues.add("out_of_range", path,
+                issues.add("out_of_range", path(),
                            "\"" + fact.id + "\" must be between " + format_number(fact.min.value_or(-1e18)) + " and " +
                                format_number(fact.max.value_or(1e18)) + ", got " + quote_value(value));
             }
@@ -72,14 +75,14 @@ void check_answer(const Fact& fact, const Json& value, const std::string& path, 
         case FactType::OneOf:
             if (!value.is_string()) return wrong("one of its option ids");
             if (!fact.option(value.get<std::string>())) {
-                issues.add("unknown_option", path, "\"" + fact.id + "\" has no option " + quote_value(value));
+                issues.add("unknown_option", path(), "\"" + fact.id + "\" has no option " + quote_value(value));
             }
             return;
         case FactType::ManyOf: {
             if (!value.is_array()) return wrong("an array of option ids");
             std::set<std::string> seen;
             for (size_t i = 0; i < value.size(); ++i) {
-                const std::string at = pointer_join(path, i);
+                const std::string at = pointer_join(path(), i);
                 if (!value[i].is_string() || !fact.option(value[i].get<std::string>())) {
                     issues.add("unknown_option", at, "\"" + fact.id + "\" has no option " + quote_value(value[i]));
                 } else if (!seen.insert(value[i].get<std::string>()).second) {
@@ -106,21 +109,20 @@ void read_answers(const Json& answers, const std::string& path, FactAbout about,
         return;
     }
     for (auto it = answers.begin(); it != answers.end(); ++it) {
-        const std::string at = pointer_join(path, it.key());
         const Fact* fact = ruleset.find_fact(it.key());
         if (!fact) {
-            issues.add("unknown_fact", at, "no question \"" + it.key() + "\" in the loaded rules");
+            issues.add("unknown_fact", pointer_join(path, it.key()), "no question \"" + it.key() + "\" in the loaded rules");
             continue;
         }
         if (fact->about != about) {
-            issues.add("wrong_subject", at,
+            issues.add("wrong_subject", pointer_join(path, it.key()),
                        "\"" + it.key() + "\" is about " +
                            (fact->about == FactAbout::Member ? "a member: put it in members[].facts"
                                                              : "the household: put it in the top-level facts"));
             continue;
         }
         const size_t before = issues.size();
-        check_answer(*fact, it.value(), at, issues);
+        check_answer(*fact, it.value(), path, it.key(), issues);
         if (issues.size() == before) out[fact->slot] = to_value(*fact, it.value());
     }
 }

@@ -3,6 +3,7 @@
 
 #include "carecheck/render.h"
 #include "render/explain.h"
+#include "render/json_writer.h"
 #include "render/words.h"
 
 namespace carecheck {
@@ -255,21 +256,38 @@ std::string Renderer::questions(const Evaluation& e) const {
 }
 
 std::string Renderer::screen(const Evaluation& e, const std::string& prefix) const {
-    OrderedJson results = OrderedJson::array();
+    // Written directly: this line is what batch writes per household, millions of times.
+    std::string out;
+    out.reserve(4096);
+    JsonWriter w(out);
+    w.raw("{").raw(prefix).raw("\"ok\":true,\"as_of\":\"").raw(format_date(e.household->as_of)).raw("\",\"results\":[");
+    bool first = true;
     for (const PackEvaluation& pack : e.packs) {
         for (size_t i = 0; i < pack.listed; ++i) {
             const Outcome& o = pack.outcomes[i];
-            OrderedJson r{{"pack", pack.pack->id}, {"program", o.program->id}};
-            if (o.member >= 0) r["member"] = e.household->members[static_cast<size_t>(o.member)].id;
-            r["status"] = status_name(o.status);
-            r["yearly"] = o.amount.yearly ? OrderedJson(*o.amount.yearly) : OrderedJson();
-            if (o.program->amount) r["paid_to"] = o.amount.paid_to;
-            if (o.status == Status::NeedsAnswers) r["missing"] = missing_json(e, pack, o);
-            results.push_back(std::move(r));
+            w.raw(first ? "{" : ",{").key("pack").string(pack.pack->id).raw(",").key("program").string(o.program->id);
+            first = false;
+            if (o.member >= 0) w.raw(",").key("member").string(e.household->members[static_cast<size_t>(o.member)].id);
+            w.raw(",").key("status").raw("\"").raw(status_name(o.status)).raw("\"");
+            w.raw(",").key("yearly");
+            o.amount.yearly ? w.number(*o.amount.yearly) : w.null();
+            if (o.program->amount) w.raw(",").key("paid_to").string(o.amount.paid_to);
+            if (o.status == Status::NeedsAnswers) {
+                w.raw(",").key("missing").raw("[");
+                bool first_ref = true;
+                for (const FactRef& ref : missing_facts(e, pack, o)) {
+                    w.raw(first_ref ? "{" : ",{").key("fact").string(ref.fact->id);
+                    first_ref = false;
+                    if (ref.member >= 0) w.raw(",").key("member").string(e.household->members[static_cast<size_t>(ref.member)].id);
+                    w.raw("}");
+                }
+                w.raw("]");
+            }
+            w.raw("}");
         }
     }
-    return "{" + prefix + "\"ok\":true,\"as_of\":\"" + format_date(e.household->as_of) + "\",\"results\":" +
-           dump(results) + "}";
+    w.raw("]}");
+    return out;
 }
 
 std::string Renderer::describe() const {
