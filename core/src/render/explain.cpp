@@ -1,18 +1,17 @@
 #include "render/explain.h"
 
+#include <algorithm>
+
+#include "render/json_writer.h"
+
 namespace carecheck {
 
 namespace {
 
 const char* tri_name(Tri value) { return value == Tri::True ? "true" : value == Tri::False ? "false" : "unknown"; }
 
-/// Adds a fact read once: a subtree that tests the same answer twice lists it once.
-void add_read(OrderedJson& facts, OrderedJson read) {
-    for (const auto& existing : facts) {
-        if (existing == read) return;
-    }
-    facts.push_back(std::move(read));
-}
+/// A fact read by a node: the fact actually read and the member it was read for (-1: none).
+using Read = std::pair<const Condition*, int>;
 
 class Explainer {
 public:
@@ -21,39 +20,66 @@ public:
 
     std::optional<Tri> value(const Condition& c, int member) const { return pack_.trace.at(c.id, member); }
 
-    OrderedJson read_json(const Condition& c, int member) const {
-        const auto [answer, source] = read_answer(household_, *c.fact, member);
-        OrderedJson read{{"fact", source->id}};
-        if (source->about == FactAbout::Member && member >= 0) read["member"] = member_id(member);
-        read["value"] = answer ? value_json(*source, *answer) : OrderedJson();
-        return read;
+    /// Adds a fact read once: a subtree that tests the same answer twice lists it once.
+    void add_read(std::vector<Read>& reads, const Condition& c, int member) const {
+        const Fact* source = read_answer(household_, *c.fact, member).second;
+        const int shown = source->about == FactAbout::Member ? member : -1;
+        for (const Read& r : reads) {
+            if (read_answer(household_, *r.first->fact, r.second).second == source &&
+                (source->about == FactAbout::Member ? r.second : -1) == shown) {
+                return;
+            }
+        }
+        reads.emplace_back(&c, member);
+    }
+
+    void write_read(JsonWriter& w, const Read& read) const {
+        const auto [answer, source] = read_answer(household_, *read.first->fact, read.second);
+        w.raw("{").key("fact").string(source->id);
+        if (source->about == FactAbout::Member && read.second >= 0) w.raw(",").key("member").string(member_id(read.second));
+        w.raw(",").key("value");
+        if (answer) {
+            w.json(value_json(*source, *answer));
+        } else {
+            w.null();
+        }
+        w.raw("}");
     }
 
     const std::string& member_id(int member) const { return household_.members[static_cast<size_t>(member)].id; }
 
-    /// Appends the traces under `c` to `traces` and the facts read outside any explained
-    /// descendant to `facts`.
-    void collect(const Condition& c, int member, bool failed_only, OrderedJson& traces, OrderedJson& facts) const {
+    /// Writes the traces under `c` to `traces` (comma-separated, `first` says whether one was
+    /// written yet) and adds the facts read outside any explained descendant to `reads`.
+    void collect(const Condition& c, int member, bool failed_only, std::string& traces, bool& first,
+                 std::vector<Read>& reads) const {
         const std::optional<Tri> v = value(c, member);
-        if (!v) return;                                    // not reached
-        if (failed_only && *v != Tri::False) return;       // what passed is not why the answer is no
+        if (!v) return;                               // not reached
+        if (failed_only && *v != Tri::False) return;  // what passed is not why the answer is no
         if (c.text) {
-            OrderedJson trace;
-            trace["text"] = to_json(*c.text);
-            trace["cite"] = to_json(c.cite);
-            trace["value"] = tri_name(*v);
-            if (member >= 0) trace["member"] = member_id(member);
-            OrderedJson own_facts = OrderedJson::array();
-            OrderedJson children = OrderedJson::array();
-            if (reads_fact(c)) add_read(own_facts, read_json(c, member));
-            each_child(c, member, [&](const Condition& child, int m) { collect(child, m, failed_only, children, own_facts); });
-            trace["facts"] = std::move(own_facts);
-            trace["children"] = std::move(children);
-            traces.push_back(std::move(trace));
+            std::vector<Read> own_reads;
+            std::string children;
+            bool no_child = true;
+            if (reads_fact(c)) add_read(own_reads, c, member);
+            each_child(c, member, [&](const Condition& child, int m) {
+                collect(child, m, failed_only, children, no_child, own_reads);
+            });
+            JsonWriter w(traces);
+            w.raw(first ? "{" : ",{").key("text").text(*c.text).raw(",").key("cite").cite(c.cite);
+            w.raw(",").key("value").raw("\"").raw(tri_name(*v)).raw("\"");
+            if (member >= 0) w.raw(",").key("member").string(member_id(member));
+            w.raw(",").key("facts").raw("[");
+            for (size_t i = 0; i < own_reads.size(); ++i) {
+                if (i) w.raw(",");
+                write_read(w, own_reads[i]);
+            }
+            w.raw("],").key("children").raw("[").raw(children).raw("]}");
+            first = false;
             return;
         }
-        if (reads_fact(c)) add_read(facts, read_json(c, member));
-        each_child(c, member, [&](const Condition& child, int m) { collect(child, m, failed_only, traces, facts); });
+        if (reads_fact(c)) add_read(reads, c, member);
+        each_child(c, member, [&](const Condition& child, int m) {
+            collect(child, m, failed_only, traces, first, reads);
+        });
     }
 
     /// The deepest explained nodes that make `c` false (descending only where the failure keeps
@@ -145,31 +171,33 @@ OrderedJson fact_ref_json(const Household& household, const FactRef& ref) {
     return j;
 }
 
-void add_trace_json(const Evaluation& evaluation, const PackEvaluation& pack, const Condition& root, int member,
-                    bool failed_only, OrderedJson& traces) {
+void write_trace(const Evaluation& evaluation, const PackEvaluation& pack, const Condition& root, int member,
+                 bool failed_only, std::string& out, bool& first) {
     Explainer explainer(evaluation, pack);
-    OrderedJson stray = OrderedJson::array();
-    explainer.collect(root, member, failed_only, traces, stray);
+    std::vector<Read> stray;  // facts read above every explained node: shown nowhere
+    explainer.collect(root, member, failed_only, out, first, stray);
 }
 
-OrderedJson would_change_json(const Evaluation& evaluation, const PackEvaluation& pack, const Outcome& outcome) {
-    OrderedJson list = OrderedJson::array();
-    if (outcome.status != Status::NotEligible) return list;
-    Explainer explainer(evaluation, pack);
-    std::vector<std::pair<const Condition*, int>> nodes;
-    explainer.failing(*outcome.program->conditions, outcome.member, nodes);
-    for (const auto& [node, member] : nodes) {
-        OrderedJson item;
-        item["text"] = to_json(*node->text);
-        item["cite"] = to_json(node->cite);
-        if (member >= 0) item["member"] = explainer.member_id(member);
-        const auto [leaf, leaf_member] = explainer.failing_leaf(*node, member);
-        if (leaf) {
-            if (auto hint = explainer.hint_for(*leaf, leaf_member)) item["hint"] = to_json(*hint);
+void write_would_change(const Evaluation& evaluation, const PackEvaluation& pack, const Outcome& outcome,
+                        std::string& out) {
+    JsonWriter w(out);
+    w.raw("[");
+    if (outcome.status == Status::NotEligible) {
+        Explainer explainer(evaluation, pack);
+        std::vector<std::pair<const Condition*, int>> nodes;
+        explainer.failing(*outcome.program->conditions, outcome.member, nodes);
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            const auto& [node, member] = nodes[i];
+            w.raw(i ? ",{" : "{").key("text").text(*node->text).raw(",").key("cite").cite(node->cite);
+            if (member >= 0) w.raw(",").key("member").string(explainer.member_id(member));
+            const auto leaf = explainer.failing_leaf(*node, member);
+            if (leaf.first) {
+                if (auto hint = explainer.hint_for(*leaf.first, leaf.second)) w.raw(",").key("hint").text(*hint);
+            }
+            w.raw("}");
         }
-        list.push_back(std::move(item));
     }
-    return list;
+    w.raw("]");
 }
 
 }  // namespace carecheck

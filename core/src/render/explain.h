@@ -8,11 +8,14 @@ namespace carecheck {
 
 /// The explained nodes (those with a text) under `root`, top first, with the facts each read.
 /// `failed_only`: for a "no", only the conditions that failed (what passed is not the reason).
-void add_trace_json(const Evaluation& evaluation, const PackEvaluation& pack, const Condition& root, int member,
-                    bool failed_only, OrderedJson& traces);
+/// Each trace is written as a JSON object, after a comma when `first` is false (it is then set).
+void write_trace(const Evaluation& evaluation, const PackEvaluation& pack, const Condition& root, int member,
+                 bool failed_only, std::string& out, bool& first);
 
-/// For a not-eligible outcome: the failing conditions in words, with hints for thresholds.
-OrderedJson would_change_json(const Evaluation& evaluation, const PackEvaluation& pack, const Outcome& outcome);
+/// For a not-eligible outcome: the failing conditions in words, with hints for thresholds, as
+/// a JSON array.
+void write_would_change(const Evaluation& evaluation, const PackEvaluation& pack, const Outcome& outcome,
+                        std::string& out);
 
 OrderedJson fact_ref_json(const Household& household, const FactRef& ref);
 

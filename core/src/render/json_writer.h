@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "carecheck/text.h"
+
 namespace carecheck {
 
 class JsonWriter {
@@ -28,6 +30,28 @@ public:
     }
     JsonWriter& string(const std::string& text);
     JsonWriter& number(double value);
+    JsonWriter& integer(long long value) {
+        out_ += std::to_string(value);
+        return *this;
+    }
+    JsonWriter& boolean(bool value) {
+        out_ += value ? "true" : "false";
+        return *this;
+    }
+    /// {"zh":…,"en":…} and {"clause":…,"quote":…}, as to_json() makes them.
+    JsonWriter& text(const Text& text) {
+        raw("{\"zh\":").string(text.zh).raw(",\"en\":").string(text.en);
+        return raw("}");
+    }
+    JsonWriter& cite(const Cite& cite) {
+        raw("{\"clause\":").string(cite.clause).raw(",\"quote\":").string(cite.quote);
+        return raw("}");
+    }
+    /// Any JSON value, through nlohmann (for the few values kept as JSON).
+    JsonWriter& json(const OrderedJson& value) {
+        out_ += value.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
+        return *this;
+    }
     JsonWriter& null() {
         out_ += "null";
         return *this;

@@ -29,32 +29,33 @@ const char* kind_name(AmountKind kind) {
     return kKinds[static_cast<int>(kind)];
 }
 
-OrderedJson amount_json(const Outcome& outcome, const Pack& pack) {
+void write_amount(JsonWriter& w, const Outcome& outcome, const Pack& pack) {
     const AmountResult& a = outcome.amount;
     const Amount& declared = *outcome.program->amount;
     const Amount& used = a.amount ? *a.amount : declared;
-    OrderedJson j;
-    j["kind"] = a.amount ? kind_name(used.kind) : "by_case";
-    j["value"] = a.value ? OrderedJson(*a.value) : OrderedJson();
-    j["per"] = used.per;
-    j["period"] = used.period;
-    if (used.kind == AmountKind::PerDay && used.max_days_per_month > 0) j["max_days_per_month"] = used.max_days_per_month;
-    if (used.kind == AmountKind::Formula) {
-        j["parameter"] = used.parameter;
-        j["factor"] = used.factor;
+    w.raw("{").key("kind").raw("\"").raw(a.amount ? kind_name(used.kind) : "by_case").raw("\",");
+    w.key("value");
+    a.value ? w.number(*a.value) : w.null();
+    w.raw(",").key("per").string(used.per).raw(",").key("period").string(used.period);
+    if (used.kind == AmountKind::PerDay && used.max_days_per_month > 0) {
+        w.raw(",").key("max_days_per_month").integer(used.max_days_per_month);
     }
-    if (used.per_meal) j["per_meal"] = true;
-    if (a.people > 0) j["people"] = a.people;
-    j["yearly"] = a.yearly ? OrderedJson(*a.yearly) : OrderedJson();
-    j["bound"] = bound_name(a.bound);
-    j["paid_to"] = a.paid_to;
-    if (a.suggested) j["suggested"] = true;
-    if (a.adjustable) j["adjustable"] = true;
-    j["text"] = to_json(amount_words(a, pack));
+    if (used.kind == AmountKind::Formula) {
+        w.raw(",").key("parameter").string(used.parameter).raw(",").key("factor").number(used.factor);
+    }
+    if (used.per_meal) w.raw(",").key("per_meal").boolean(true);
+    if (a.people > 0) w.raw(",").key("people").integer(a.people);
+    w.raw(",").key("yearly");
+    a.yearly ? w.number(*a.yearly) : w.null();
+    w.raw(",").key("bound").raw("\"").raw(bound_name(a.bound)).raw("\"");
+    w.raw(",").key("paid_to").string(a.paid_to);
+    if (a.suggested) w.raw(",").key("suggested").boolean(true);
+    if (a.adjustable) w.raw(",").key("adjustable").boolean(true);
+    w.raw(",").key("text").text(amount_words(a, pack));
     const Text& note = !used.note.empty() ? used.note : declared.note;
-    if (!note.empty()) j["note"] = to_json(note);
-    if (used.kind == AmountKind::Local) j["decided_by"] = to_json(used.decided_by);
-    return j;
+    if (!note.empty()) w.raw(",").key("note").text(note);
+    if (used.kind == AmountKind::Local) w.raw(",").key("decided_by").text(used.decided_by);
+    w.raw("}");
 }
 
 OrderedJson apply_json(const Apply& apply) {
@@ -66,35 +67,49 @@ OrderedJson apply_json(const Apply& apply) {
     return j;
 }
 
-OrderedJson missing_json(const Evaluation& e, const PackEvaluation& pack, const Outcome& outcome) {
-    OrderedJson missing = OrderedJson::array();
-    for (const FactRef& ref : missing_facts(e, pack, outcome)) missing.push_back(fact_ref_json(*e.household, ref));
-    return missing;
+void write_missing(JsonWriter& w, const Evaluation& e, const std::vector<FactRef>& missing) {
+    w.raw("[");
+    for (size_t i = 0; i < missing.size(); ++i) {
+        w.raw(i ? ",{" : "{").key("fact").string(missing[i].fact->id);
+        if (missing[i].member >= 0) {
+            w.raw(",").key("member").string(e.household->members[static_cast<size_t>(missing[i].member)].id);
+        }
+        w.raw("}");
+    }
+    w.raw("]");
 }
 
-/// The parts of a result entry that depend on the household.
-OrderedJson outcome_json(const Evaluation& e, const PackEvaluation& pack, const Outcome& outcome) {
+/// The members of a result entry that depend on the household, without braces.
+void write_outcome(std::string& out, const Evaluation& e, const PackEvaluation& pack, const Outcome& outcome) {
     const Program& p = *outcome.program;
-    OrderedJson j;
-    if (outcome.member >= 0) j["member"] = e.household->members[static_cast<size_t>(outcome.member)].id;
-    j["status"] = status_name(outcome.status);
-    j["status_text"] = to_json(status_text(outcome.status));
-    if (p.amount && outcome.amount.present) j["amount"] = amount_json(outcome, *pack.pack);
-    OrderedJson why = OrderedJson::array();
-    add_trace_json(e, pack, *p.conditions, outcome.member, outcome.status == Status::NotEligible, why);
-    if (outcome.unless_evaluated) add_trace_json(e, pack, *p.local->unless, outcome.member, false, why);
-    j["why"] = std::move(why);
+    JsonWriter w(out);
+    if (outcome.member >= 0) w.key("member").string(e.household->members[static_cast<size_t>(outcome.member)].id).raw(",");
+    w.key("status").raw("\"").raw(status_name(outcome.status)).raw("\",");
+    w.key("status_text").text(status_text(outcome.status));
+    if (p.amount && outcome.amount.present) {
+        w.raw(",").key("amount");
+        write_amount(w, outcome, *pack.pack);
+    }
+    w.raw(",").key("why").raw("[");
+    bool first = true;
+    write_trace(e, pack, *p.conditions, outcome.member, outcome.status == Status::NotEligible, out, first);
+    if (outcome.unless_evaluated) write_trace(e, pack, *p.local->unless, outcome.member, false, out, first);
+    w.raw("]");
     if (outcome.status == Status::NeedsAnswers || (outcome.status != Status::NotEligible && outcome.amount_cases > 0)) {
-        OrderedJson missing = missing_json(e, pack, outcome);
-        if (!missing.empty() || outcome.status == Status::NeedsAnswers) j["missing"] = std::move(missing);
+        const std::vector<FactRef> missing = missing_facts(e, pack, outcome);
+        if (!missing.empty() || outcome.status == Status::NeedsAnswers) {
+            w.raw(",").key("missing");
+            write_missing(w, e, missing);
+        }
     }
-    if (outcome.status == Status::NotEligible) j["would_change"] = would_change_json(e, pack, outcome);
+    if (outcome.status == Status::NotEligible) {
+        w.raw(",").key("would_change");
+        write_would_change(e, pack, outcome, out);
+    }
     if (outcome.status == Status::DependsOnLocal && p.local) {
-        j["local"] = OrderedJson{{"decided_by", to_json(p.local->decided_by)},
-                                 {"text", to_json(p.local->text)},
-                                 {"cite", to_json(p.local->cite)}};
+        w.raw(",").key("local").raw("{").key("decided_by").text(p.local->decided_by);
+        w.raw(",").key("text").text(p.local->text).raw(",").key("cite").cite(p.local->cite).raw("}");
     }
-    return j;
 }
 
 OrderedJson groups_json(const Evaluation& e, const PackEvaluation& pack) {
@@ -222,6 +237,7 @@ Renderer& Renderer::operator=(Renderer&&) noexcept = default;
 
 std::string Renderer::result(const Evaluation& e) const {
     std::string out = "{\"ok\":true,\"as_of\":\"" + format_date(e.household->as_of) + "\",\"packs\":[";
+    out.reserve(64 * 1024);
     for (size_t i = 0; i < e.packs.size(); ++i) {
         const PackEvaluation& pack = e.packs[i];
         out += i ? "," : "";
@@ -233,7 +249,7 @@ std::string Renderer::result(const Evaluation& e) const {
             out += k ? ",{" : "{";
             out += pieces.head;
             out += ",";
-            out += members_of(outcome_json(e, pack, o));
+            write_outcome(out, e, pack, o);
             out += pieces.tail;
             out += "}";
         }
@@ -273,15 +289,8 @@ std::string Renderer::screen(const Evaluation& e, const std::string& prefix) con
             o.amount.yearly ? w.number(*o.amount.yearly) : w.null();
             if (o.program->amount) w.raw(",").key("paid_to").string(o.amount.paid_to);
             if (o.status == Status::NeedsAnswers) {
-                w.raw(",").key("missing").raw("[");
-                bool first_ref = true;
-                for (const FactRef& ref : missing_facts(e, pack, o)) {
-                    w.raw(first_ref ? "{" : ",{").key("fact").string(ref.fact->id);
-                    first_ref = false;
-                    if (ref.member >= 0) w.raw(",").key("member").string(e.household->members[static_cast<size_t>(ref.member)].id);
-                    w.raw("}");
-                }
-                w.raw("]");
+                w.raw(",").key("missing");
+                write_missing(w, e, missing_facts(e, pack, o));
             }
             w.raw("}");
         }
