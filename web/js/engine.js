@@ -10,8 +10,8 @@
  *
  * @typedef {Object} Engine
  * @property {Catalogue} catalogue
- * @property {(household: Object) => Promise<Object>} check      result JSON (see docs/rule-format.md)
- * @property {(household: Object) => Promise<Object>} questions  {ok, questions, remaining}
+ * @property {(household: Object) => Promise<Object>} check      result JSON with the next questions (docs/rule-format.md)
+ * @property {(household: Object) => Promise<Object>} questions  {ok, questions, remaining}: from the same check() call
  * @property {(household: Object) => Promise<Object>} validate   {ok} or {ok:false, issues}
  */
 
@@ -43,14 +43,27 @@ export async function startEngine(base) {
     described = await send('start', { base: String(base) });
   }
   const catalogue = buildCatalogue(JSON.parse(described));
-  const call = (method) => async (household) => {
+  const call = async (method, text) => {
     try {
-      return JSON.parse(await send(method, { household: JSON.stringify(household), today: today() }));
+      return JSON.parse(await send(method, { household: text, today: today() }));
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: String(error?.message ?? error) } };
     }
   };
-  return { catalogue, check: call('check'), questions: call('questions'), validate: call('validateHousehold') };
+  // One engine call per answer: check() returns the result and the next questions together, and
+  // the last household's answer is kept, so asking for its result and its questions (in either
+  // order, or at once) evaluates it once.
+  let last = { text: null, answer: null };
+  const evaluate = (household) => {
+    const text = JSON.stringify(household);
+    if (last.text !== text) last = { text, answer: call('check', text) };
+    return last.answer;
+  };
+  const questions = async (household) => {
+    const result = await evaluate(household);
+    return result.ok ? { ok: true, questions: result.questions, remaining: result.remaining } : result;
+  };
+  return { catalogue, check: evaluate, questions, validate: (household) => call('validateHousehold', JSON.stringify(household)) };
 }
 
 /** A request/response channel to engine-worker.js; rejects when module workers do not run. */

@@ -51,7 +51,9 @@ function renderQuestion(ctx, question, remaining) {
     const store = ctx.store; // cadre mode may switch households while the engine checks
     // Saved now, not after the engine's check: a tab closed right after answering keeps it.
     store.save(state);
-    const checked = await engine.validate(householdOf(state));
+    // check() refuses a bad answer as validate would, and its result (with the next questions)
+    // is kept for the screen drawn next: one evaluation per answer.
+    const checked = await engine.check(householdOf(state));
     busy = false;
     if (!checked.ok) {
       // The engine refused the answer: put the old one back and say so beside the question.
