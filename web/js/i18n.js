@@ -541,7 +541,7 @@ Object.assign(WORDS.zh, {
   periodEnded: '执行 {a} 至 {b}（已经过期，问问现在还办不办）',
   targetPassed: '原定 {d} 前完成（这个日子已经过了）',
   clauseAnnex: '附件',
-  otherPlacesFold: '别的地方的政策（{n} 个，不管您家户口和住的地方）',
+  otherPlacesFold: '别的地方的政策（{n} 个，您家户口和住的地方都不在那里）',
   packMore: '关于这个文件的更多说明',
   amountSuggestedShort: '建议标准',
   askWhereUnknown: '文件没写去哪里问，先问村（社区）',
