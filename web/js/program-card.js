@@ -83,6 +83,30 @@ export function askList(ctx, entries) {
   ];
 }
 
+/**
+ * What cannot be decided yet: the names in a plain list, and one fold saying what is still to be
+ * answered for each (the headline's button goes on with the questions).
+ * @param {import('./calculator.js').Context} ctx
+ * @param {import('./result-summary.js').Decision[]} decisions  needs_answers decisions
+ * @returns {HTMLElement[]}
+ */
+export function openList(ctx, decisions, asOf) {
+  const title = (d) => (d.group ? pick(d.group.name) : pick(d.programs[0].name));
+  return [
+    h('ul', { class: 'ask-list open-list' }, decisions.map((d) => h('li', { class: 'program program--needs_answers', 'data-pack': d.pack.id },
+      h('span', { class: 'program__name' }, mark('needs_answers'), title(d), d.group ? '' : who(ctx, d.programs[0]))))),
+    h('details', { class: 'program__more open-where' },
+      h('summary', {}, say('openWhat')),
+      decisions.map((d) => h('div', { class: 'more__program' },
+        h('h5', { class: 'more__name' }, title(d), d.group ? '' : who(ctx, d.programs[0])),
+        d.programs.map((program) => [
+          d.group && h('p', {}, h('strong', {}, pick(program.name))),
+          amountShort(program.amount),
+          missingBlock(ctx, program, false),
+        ])))),
+  ];
+}
+
 /** A program folded away (not for this family, or paid to providers): its name and its reasons. */
 export function foldedCard(ctx, pack, program, asOf) {
   return h('article', { class: `program program--${program.status} program--folded`, 'data-pack': pack.id },
@@ -135,8 +159,10 @@ function programCard(ctx, pack, program, asOf, withNote) {
 
 const mark = (status) => h('span', { class: 'program__mark', 'aria-hidden': 'true' }, say(`statusMark_${status}`));
 
+/** Whom a per-person program is for, when the family has more than one person. */
 function who(ctx, program) {
-  return program.member ? say('forMember', { who: memberName(ctx.engine.catalogue, ctx.state, program.member) }) : '';
+  if (!program.member || ctx.state.members.length < 2) return '';
+  return say('forMember', { who: memberName(ctx.engine.catalogue, ctx.state, program.member) });
 }
 
 function sameWhere(programs) {
@@ -214,7 +240,7 @@ function yearlyWords(amount) {
   return '';
 }
 
-function missingBlock(ctx, program) {
+function missingBlock(ctx, program, withButton = true) {
   if (!program.missing?.length) return null;
   const { catalogue } = ctx.engine;
   const asks = program.missing.map((m) => {
@@ -224,7 +250,7 @@ function missingBlock(ctx, program) {
   return h('div', { class: 'program__missing' },
     h('p', {}, h('strong', {}, say('missing'))),
     h('ul', {}, [...new Set(asks)].map((text) => h('li', {}, text))),
-    h('button', { type: 'button', class: 'button button--secondary', onClick: () => ctx.go('questions') }, say('answerThese')));
+    withButton && h('button', { type: 'button', class: 'button button--secondary', onClick: () => ctx.go('questions') }, say('answerThese')));
 }
 
 function changeBlock(ctx, program) {

@@ -6,7 +6,7 @@
 import { h, show } from './dom.js';
 import { labelled, list, pick, say } from './i18n.js';
 import { answersList, checklist } from './results-extras.js';
-import { askList, decisionCard, foldedCard, nearMissCard, packNote } from './program-card.js';
+import { askList, decisionCard, foldedCard, nearMissCard, openList, packNote } from './program-card.js';
 import { failsOnPlace, packElsewhere } from './engine.js';
 import { householdOf } from './state.js';
 import { familyResult, mayApplyFor } from './result-summary.js';
@@ -50,9 +50,11 @@ export async function renderResults(ctx) {
     .flatMap((d) => d.programs.filter(mayApplyFor).map((program) => ({ pack: d.pack, program })));
   // Each policy's status note (draft, period ended) goes on its first card; a policy with no card
   // but policies to ask about has it after them.
+  const decided = view.decisions.filter((d) => d.status !== 'needs_answers');
+  const undecided = view.decisions.filter((d) => d.status === 'needs_answers');
   const firstCards = new Set();
   const noted = new Set();
-  for (const card of [...view.decisions, ...view.nearMisses]) {
+  for (const card of [...decided, ...view.nearMisses]) {
     if (!noted.has(card.pack)) { noted.add(card.pack); firstCards.add(card); }
   }
   const notes = view.ownPacks.filter((pack) => !noted.has(pack) && view.asking.some((a) => a.pack === pack));
@@ -62,8 +64,9 @@ export async function renderResults(ctx) {
     h('div', { class: 'step results' },
       heading,
       headline,
-      band('apply', say('bandApply'), '', view.decisions.map((d) => decisionCard(ctx, d, asOf, firstCards.has(d)))),
+      band('apply', say('bandApply'), '', decided.map((d) => decisionCard(ctx, d, asOf, firstCards.has(d)))),
       band('near', say('bandNear'), say('bandNearHelp'), view.nearMisses.map((m) => nearMissCard(ctx, m, asOf, firstCards.has(m)))),
+      band('open', say('bandOpen'), '', undecided.length > 0 ? openList(ctx, undecided, asOf) : []),
       band('ask', say('askTitle'), '', view.asking.length > 0 ? askList(ctx, view.asking) : []),
       notes.length > 0 && h('div', { class: 'pack-notes' }, notes.map((pack) => packNote(pack, asOf))),
       checklist(ctx, worth),
@@ -73,6 +76,7 @@ export async function renderResults(ctx) {
         view.providers.map(({ pack, program }) => foldedCard(ctx, pack, program, asOf))),
       view.elsewhere.length > 0 && h('details', { class: 'fold fold--elsewhere' },
         h('summary', {}, say('otherPlacesFold', { n: view.elsewhere.length })),
+        h('p', { class: 'fold__help' }, say('otherPlacesHelp')),
         view.elsewhere.map((pack) => h('section', { class: 'pack', 'aria-label': packTitle(pack) },
           packNote(pack, asOf),
           pack.programs.map((program) => foldedCard(ctx, pack, program, asOf))))),
