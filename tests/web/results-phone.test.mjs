@@ -203,6 +203,8 @@ test('contacts: the offices the texts name are on the result, and the only phone
   // Baotou: 12349, which the text names, can be dialled from the card.
   phone = await openResults(BAOTOU_ELDER.state);
   ({ page } = phone);
+  const hotline = page.locator('.band--apply article.program[data-program="hotline-12349"]');
+  assert.equal(await hotline.locator('.program__where a[href="tel:12349"]').count(), 1, 'on the card\'s face, no tap needed');
   for (const summary of await page.locator('.band--apply .program__more > summary').all()) await summary.click();
   await shoot(page, 'results-baotou-contacts');
   const tels = await page.locator('a[href^="tel:"]').evaluateAll((els) => els.map((e) => e.getAttribute('href').slice(4)));

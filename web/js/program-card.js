@@ -144,7 +144,9 @@ function noteParts(note, dates) {
 }
 
 function programCard(ctx, pack, program, asOf, withNote) {
+  // Where to go on the card's face; a program with no place says how (e.g. the number to call).
   const where = pick(program.apply?.where);
+  const how = !where && pick(program.apply?.how);
   return h('article', { class: `program program--${program.status}`, 'data-pack': pack.id, 'data-program': program.id },
     h('h4', { class: 'program__name' }, mark(program.status), pick(program.name), who(ctx, program)),
     h('p', { class: 'program__status' }, pick(program.status_text)),
@@ -152,7 +154,8 @@ function programCard(ctx, pack, program, asOf, withNote) {
     program.status === 'needs_answers' && missingBlock(ctx, program),
     program.status === 'depends_on_local_decision' && program.local && h('p', { class: 'program__local' },
       h('strong', {}, say('decider')), pick(program.local.decided_by)),
-    where && program.status !== 'needs_answers' && h('p', { class: 'program__where' }, h('strong', {}, say('where')), where),
+    where && program.status !== 'needs_answers' && h('p', { class: 'program__where' }, h('strong', {}, say('where')), withPhones(where)),
+    how && program.status !== 'needs_answers' && h('p', { class: 'program__where' }, h('strong', {}, say('how')), withPhones(how)),
     withNote && packNote(pack, asOf, true),
     moreDetails(ctx, pack, [program], asOf, null, false));
 }
