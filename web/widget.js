@@ -59,7 +59,9 @@ export class CarecheckCalculator extends HTMLElement {
     if (!this.#wrapper || before === after) return;
     if (name === 'lang') {
       this.#applyLanguage();
-      this.#ctx?.go(this.#ctx.state.step);
+      // Place names in the new language first (English ones load once, on first use).
+      const shown = this.#ctx?.regions.forLanguage(lang()) ?? Promise.resolve();
+      shown.then(() => { this.#applyLanguage(); this.#ctx?.go(this.#ctx.state.step); });
     }
     if (name === 'region' && this.#ctx && /^\d{6}$/.test(after || '') && after !== this.#ctx.state.region) {
       // The portal moved to another county: the family's other answers stay, the hukou changes.

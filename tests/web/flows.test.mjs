@@ -51,16 +51,17 @@ test('Zhangjiakou: a mother of 68 caring for her son (intellectual, grade 2) in 
   await screenshot(page, 'zhangjiakou-4-results');
   await screenshot(page, 'zhangjiakou-4-results-full', true);
 
-  const summary = await page.locator('.summary').innerText();
-  assert.match(summary, /居家托养服务/, 'home foster care is named at the top');
-  assert.match(summary, /1500/, 'with its 1500 yuan a year');
-  assert.match(summary, /只能选一种[\s\S]*集中共养[\s\S]*居家托养/, 'choose-one modes in the engine\'s ranking, care home first');
-  const pack = page.locator('section.pack', { hasText: '以老养残' }).first();
-  assert.match(await pack.locator('.pack__note').innerText(), /\S/, 'the draft status is shown beside the results');
-  assert.match(await pack.locator('.kind__choose').innerText(), /只能选一种/, 'the modes say only one can be chosen');
-  const modes = await pack.locator('.kind--service_mode .program__name').allInnerTexts();
-  assert.match(modes[0], /集中共养/, 'the modes are ranked by yearly value, care home first');
-  assert.match(await page.locator('.checklist-box').innerText(), /户口|身份证|残疾/, 'a papers checklist is shown');
+  // One card for the choice of four modes, the options side by side in the engine's ranking.
+  assert.match(await page.locator('.summary__headline').innerText(), /您家可以申请 1 项/, 'the four modes are one thing to apply for');
+  const modes = page.locator('.band--apply article.program--group');
+  assert.equal(await modes.count(), 1);
+  assert.match(await modes.locator('.program__name').innerText(), /只能选一种/, 'the modes say only one can be chosen');
+  const options = await modes.locator('.option__name').allInnerTexts();
+  assert.match(options[0], /集中共养/, 'the modes are ranked by yearly value, care home first');
+  assert.ok(options.some((o) => /居家托养服务/.test(o)), 'home foster care is one of them');
+  assert.match(await modes.innerText(), /每户每年 1,500 元/, 'with its 1500 yuan a year');
+  assert.match(await modes.locator('.pack__note').innerText(), /征求意见稿/, 'the draft status is shown beside the results');
+  assert.match(await modes.locator('.program__where').innerText(), /幸福张家口APP/, 'where to apply is on the card');
   const notEligibleFolds = page.locator('details.fold:not([open])');
   assert.ok(await notEligibleFolds.count() >= 1, '"no" answers are folded away');
 
@@ -72,7 +73,7 @@ test('Zhangjiakou: a mother of 68 caring for her son (intellectual, grade 2) in 
   await page.emulateMedia({ media: 'print' });
   await screenshot(page, 'zhangjiakou-5-print', true);
   assert.equal(await page.getByRole('button', { name: '打印或保存这份清单' }).isVisible(), false, 'no buttons on paper');
-  assert.equal(await page.locator('.checklist-box').isVisible(), true, 'the checklist is printed');
+  assert.equal(await page.locator('.band--apply').isVisible(), true, 'what the family can apply for is printed');
   await page.emulateMedia({ media: null }); // back to normal; pdf() then prints with print CSS
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'the printout is one A4 page');

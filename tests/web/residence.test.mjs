@@ -85,17 +85,18 @@ test('Shandong hukou, living in 濮阳县: after "不是，住在别处" the Puy
 
   await page.locator('.results').waitFor();
   await screenshot(page, 'residence-3-results', true);
-  const puyang = page.locator('section.pack', { hasText: '濮阳市' }).first();
-  assert.equal(await page.locator('.fold--elsewhere section.pack', { hasText: '濮阳市' }).count(), 0,
+  assert.equal(await page.locator('.fold--elsewhere [data-pack="puyang-four-modes"]').count(), 0,
     'Puyang is not among the other places');
-  const care = puyang.locator('article.program', { has: page.locator('.program__name', { hasText: '居家邻里照护' }) }).first();
-  assert.match(await care.getAttribute('class'), /program--eligible/);
-  assert.match(await care.locator('.program__status').innerText(), /可以申请/);
-  assert.match(await page.locator('.summary').innerText(), /居家邻里照护/, 'named at the top');
+  const care = page.locator('.band--apply .option, .band--apply article.program:not(.program--group)')
+    .filter({ has: page.locator('.option__name, .program__name', { hasText: '居家邻里照护' }) }).first();
+  assert.match(await care.getAttribute('class'), /(option|program)--eligible/);
+  assert.match(await page.locator('.band--apply article.program').first().innerText(), /居家邻里照护/, 'named on the first card');
   assert.match(await page.locator('.summary__when').innerText(), /户口：山东省 聊城市 莘县 · 住在：河南省 濮阳市 濮阳县/);
   const elsewhere = await page.locator('.fold--elsewhere > summary').innerText();
   assert.doesNotMatch(elsewhere, /户口不在那里/, 'the other places are not said to be "where your hukou is not"');
-  assert.match(elsewhere, /您家住的地方和户口所在地都不在里面/);
+  await page.locator('.fold--elsewhere > summary').click();
+  assert.match(await page.locator('.fold--elsewhere .fold__help').innerText(), /您家的户口和住的地方都不在这些地方/);
+  await page.locator('.fold--elsewhere > summary').click();
 
   // The engine agrees, and without the residence the same family gets nothing from Puyang.
   const neighbour = (result) => result.packs.flatMap((p) => p.programs).find((p) => p.id === 'neighbour-care');
@@ -181,17 +182,17 @@ test('Huitong: a grandmother of 85 whose own hukou is in 鹤城区 gets 就医�
 
   await page.locator('.results').waitFor();
   await screenshot(page, 'residence-5-huitong-results', true);
-  const huitong = page.locator('section.pack', { hasText: '会同县' }).first();
-  const card = (name) => huitong.locator('article.program', { has: page.locator('.program__name', { hasText: name }) }).first();
-  assert.match(await card('第4项 看病就医便利').getAttribute('class'), /program--eligible/, 'item 4 goes by where she lives');
-  const allowance = card('第12项 高龄补贴（80—89岁）');
+  const huitong = page.locator('article.program[data-pack="huitong-basic-elderly-services"]');
+  const card = (name) => huitong.filter({ has: page.locator('.program__name', { hasText: name }) }).first();
+  assert.match(await card('看病就医便利').getAttribute('class'), /program--eligible/, 'item 4 goes by where she lives');
+  const allowance = card('高龄补贴（80—89岁）');
   assert.match(await allowance.getAttribute('class'), /program--not_eligible/, 'item 12 goes by her own hukou');
-  const folded = huitong.locator('details.fold', { has: page.locator('.program__name', { hasText: '第12项' }) });
-  assert.equal(await folded.count(), 1, 'folded with what she does not get');
+  const folded = page.locator('details.fold--rest', { has: page.locator('.program__name', { hasText: '高龄补贴（80—89岁）' }) });
+  assert.equal(await folded.count(), 1, 'folded with what she does not get, not a near miss (a hukou is not nearly met)');
   await folded.locator('> summary').click();
-  await allowance.locator('.program__change, .program__why').first().waitFor();
+  await allowance.locator('.program__change').first().waitFor();
   assert.match(await allowance.innerText(), /老人自己的户口在会同县/, 'and says why');
-  assert.doesNotMatch(await page.locator('.summary').innerText(), /高龄补贴/);
+  assert.doesNotMatch(await page.locator('.band--apply, .band--near').first().innerText(), /高龄补贴（80/);
 
   const engineSays = engineCheck(household).packs.flatMap((p) => p.programs);
   assert.equal(engineSays.find((p) => p.id === 'item-12-old-age-allowance-80').status, 'not_eligible');
@@ -259,11 +260,13 @@ test('a Puyang family whose son does not qualify sees Puyang\'s policy with its 
   });
   await page.goto(ctx.session.url);
   await page.locator('.results').waitFor();
-  assert.equal(await page.locator('.fold--elsewhere section.pack', { hasText: '濮阳市' }).count(), 0);
-  const puyang = page.locator('.results > section.pack', { hasText: '濮阳市' });
-  assert.equal(await puyang.count(), 1, 'shown with the policies of the family\'s own place');
-  assert.match(await puyang.locator('details.fold > summary').first().innerText(), /不符合的 \d+ 项/);
-  assert.match(await page.locator('.fold--elsewhere > summary').innerText(), /只在别的地方实行的政策（3 个/);
+  assert.equal(await page.locator('.fold--elsewhere [data-pack="puyang-four-modes"]').count(), 0);
+  const puyang = page.locator('.results > :not(.fold--elsewhere) [data-pack="puyang-four-modes"]');
+  assert.ok(await puyang.count() > 0, 'shown with the policies of the family\'s own place');
+  // Its "no"s say why: a near miss says what is missing, the rest are folded with their reasons.
+  const reasons = await page.locator('.band--near, .fold--rest').allInnerTexts();
+  assert.match(reasons.join('\n'), /还差这一?两?条|其他 \d+ 项/);
+  assert.match(await page.locator('.fold--elsewhere > summary').innerText(), /别的地方的政策（3 个/);
   assert.doesNotMatch(await page.locator('.summary').innerText(), /还没有收录/);
   await assertClean(phone);
   await context.close();

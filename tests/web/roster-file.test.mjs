@@ -151,8 +151,9 @@ test('the summary says who receives each amount; only money paid to the family c
 
 test('money for the family itself: never a care home\'s, a provider\'s or a meal point\'s, one program of a choose-one group', () => {
   const program = (id, status, yearly, paidTo, extra = {}) => ({ id, kind: 'subsidy', status, name: { zh: id, en: id }, amount: { yearly, paid_to: paidTo }, ...extra });
+  const money = (packs) => { const { yearly, paidElsewhere } = familyMoney(packs); return { yearly, paidElsewhere }; };
   const meals = { id: 'baotou', programs: [program('meal', 'eligible', 1095, 'meal_point', { member: 'grandma' })] };
-  assert.deepEqual(familyMoney([meals]), { yearly: 0, paidElsewhere: ['meal_point'] }, 'a meal subsidy is not the family\'s money');
+  assert.deepEqual(money([meals]), { yearly: 0, paidElsewhere: ['meal_point'] }, 'a meal subsidy is not the family\'s money');
   const mixed = {
     id: 'p',
     programs: [
@@ -166,5 +167,10 @@ test('money for the family itself: never a care home\'s, a provider\'s or a meal
       program('provider', 'eligible', 9000, 'family', { kind: 'provider_subsidy' }),
     ],
   };
-  assert.deepEqual(familyMoney([mixed, meals]), { yearly: 900 + 2400, paidElsewhere: ['institution', 'meal_point'] });
+  assert.deepEqual(money([mixed, meals]), { yearly: 900 + 2400, paidElsewhere: ['institution', 'meal_point'] });
+  // A floor (不低于) or a family amount with no figure makes the total "at least"; a most is kept apart.
+  const floor = { id: 'h', programs: [program('old-age', 'eligible', 240, 'family', { amount: { yearly: 240, bound: 'at_least', paid_to: 'family' } }),
+    program('local', 'eligible', null, 'family', { amount: { yearly: null, bound: 'unknown', paid_to: 'family' } }),
+    program('days', 'eligible', 1200, 'family', { amount: { yearly: 1200, bound: 'up_to', paid_to: 'family' } })] };
+  assert.deepEqual(familyMoney([floor]), { yearly: 240, bound: 'at_least', upTo: 1200, unknown: 1, paidElsewhere: [] });
 });

@@ -7,12 +7,13 @@ import { axeViolations, openPhone, screenshot, browserAndEngine } from './browse
 import { BAOTOU_ELDER, QIAODONG_CARER, seedState } from './family-flow.mjs';
 import { today } from '../wasm/carecheck-module.mjs';
 
-// The page's words for who is paid (what the family must read beside each amount).
+// The page's short words for who is paid, beside each amount on a card (the full sentence is in
+// the card's details).
 const PAID_TO = {
   family: '钱给您家',
-  institution: '钱给养老机构，您家得到的是服务',
-  service_provider: '钱给服务机构，上门服务不收您家这部分钱',
-  meal_point: '钱给供餐点，老人吃饭便宜',
+  institution: '钱给养老机构',
+  service_provider: '钱给服务机构',
+  meal_point: '钱给供餐点',
 };
 
 const ctx = browserAndEngine();
@@ -44,8 +45,9 @@ async function openResults(family) {
   return phone;
 }
 
-/** The card of one program (by its name) among the page's result cards. */
-const card = (page, name) => page.locator('article.program').filter({ has: page.locator('.program__name', { hasText: name }) }).first();
+/** The card of one program (by its name), or the option of a choose-one card, on the page. */
+const card = (page, name) => page.locator('article.program:not(.program--group), .option')
+  .filter({ has: page.locator('.program__name, .option__name', { hasText: name }) }).first();
 
 async function assertClean(phone) {
   assert.deepEqual(phone.problems, [], 'no console errors and no request leaving localhost');
@@ -64,46 +66,45 @@ test('Zhangjiakou (桥东区): related policies are under "可以去问问的政
   await screenshot(page, 'statuses-zhangjiakou-results');
   await screenshot(page, 'statuses-zhangjiakou-results-full', true);
 
-  // The top of the page: what the family can apply for, counted without the policies to ask about.
+  // The top of the page: what the family can apply for, counted without the policies to ask
+  // about (the four modes are one choice, so one thing to apply for).
   const summary = page.locator('.summary');
-  assert.match(await summary.locator('.summary__counts').innerText(), new RegExp(`可以申请 ${eligible.length} 项`));
-  const best = await summary.locator('.summary__best').innerText();
-  for (const p of asking) assert.ok(!best.includes(p.name.zh), `"${p.name.zh}" is not listed as something to apply for`);
-  assert.match(await summary.locator('.summary__ask').innerText(), new RegExp(`另外有 ${asking.length} 项政策可以去问问，但不一定能享受`));
+  assert.match(await summary.locator('.summary__headline').innerText(), /您家可以申请 1 项/);
+  const applying = await page.locator('.band--apply').innerText();
+  for (const p of asking) assert.ok(!applying.includes(p.name.zh), `"${p.name.zh}" is not listed as something to apply for`);
 
-  // Their own section, in their own words.
-  const section = page.locator('section.kind--ask');
-  assert.equal(await section.count(), 1, 'one "worth asking" section (one pack)');
-  assert.equal(await section.getByRole('heading', { level: 3 }).innerText(), '可以去问问的政策');
-  const names = await section.locator('.program__name').allInnerTexts();
+  // Their own section, in their own words, never "符合条件，可以申请".
+  const section = page.locator('section.band--ask');
+  assert.equal(await section.count(), 1, 'one "worth asking" section');
+  assert.match(await section.getByRole('heading', { level: 3 }).innerText(), /^可以去问问/);
+  const names = await section.locator('.ask-list .program__name').allInnerTexts();
   assert.equal(names.length, asking.length);
-  for (const p of asking) assert.ok(names.some((n) => n.includes(p.name.zh)), `"${p.name.zh}" is under 可以去问问的政策`);
-  for (const status of await section.locator('.program__status').allInnerTexts()) {
+  for (const p of asking) assert.ok(names.some((n) => n.includes(p.name.zh)), `"${p.name.zh}" is under 可以去问问`);
+  await section.locator('.ask-where > summary').click();
+  for (const status of await section.locator('.ask-where .program__status').allInnerTexts()) {
     assert.match(status, /^可以去问问：/);
-    assert.doesNotMatch(status, /符合条件|可以申请/, 'never "符合条件，可以申请"');
   }
   assert.doesNotMatch(await section.innerText(), /符合条件，可以申请/);
-  for (const name of await page.locator('section.kind:not(.kind--ask) .program__name').allInnerTexts()) {
-    assert.ok(!asking.some((p) => name.includes(p.name.zh)), `"${name}" is not among the entitlements`);
-  }
 
   // Beside every amount: who receives it; the care home's money is not the family's.
   for (const p of eligible.filter((x) => x.amount?.paid_to)) {
     const text = await card(page, p.name.zh).innerText();
     assert.ok(text.includes(PAID_TO[p.amount.paid_to]), `${p.name.zh}: says "${PAID_TO[p.amount.paid_to]}"`);
-    if (p.amount.suggested) assert.match(text, /建议标准，当地可以调整/, `${p.name.zh}: a suggested figure says so`);
+    if (p.amount.suggested) assert.match(text, /建议标准/, `${p.name.zh}: a suggested figure says so`);
   }
-  assert.match(await card(page, '居家托养').innerText(), /钱给服务机构，上门服务不收您家这部分钱/);
-  assert.match(await card(page, '集中共养').innerText(), /钱给养老机构，您家得到的是服务/);
+  const modes = page.locator('article.program--group');
+  await modes.locator('.program__more > summary').click();
+  const details = await modes.locator('.program__more').innerText();
+  assert.match(details, /钱给服务机构，上门服务不收您家这部分钱/, 'the details say it in full');
+  assert.match(details, /钱给养老机构，您家得到的是服务/);
   const family = familyYearly(programs);
   const money = await summary.locator('.summary__money').innerText();
-  if (family === 0) assert.match(money, /这些钱不发到您家手里，是给.*(养老机构|服务机构).*的/);
-  else assert.match(money, new RegExp(`每年约 ${family.toLocaleString('zh-CN')} 元`));
+  if (family === 0) assert.match(money, /这些钱不直接发给您家，是给.*(养老机构|服务机构).*的/);
+  else assert.match(money, new RegExp(`${family.toLocaleString('zh-CN')} 元直接给您家`));
 
   assert.deepEqual(await axeViolations(page), [], 'the results page passes axe');
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { name: 'Worth asking about' }).waitFor();
-  assert.match(await page.locator('.summary__ask').innerText(), /worth asking about, with no promise/);
+  await page.getByRole('heading', { name: 'Worth asking about (no promise)' }).waitFor();
   await assertClean(phone);
   await phone.context.close();
 });
@@ -120,14 +121,14 @@ test('Baotou: the meal subsidy says the money goes to the meal point, and is not
   await screenshot(page, 'statuses-baotou-results-full', true);
 
   const mealCard = card(page, meal.name.zh);
-  assert.match(await mealCard.innerText(), new RegExp(`钱给供餐点，老人吃饭便宜 ${meal.amount.value} 元`));
-  const best = page.locator('.summary__best li', { hasText: meal.name.zh });
-  assert.match(await best.innerText(), /钱给供餐点/, 'the top list says it too');
+  assert.match(await mealCard.innerText(), /钱给供餐点，老人吃饭便宜/);
+  await mealCard.locator('.program__more > summary').click();
+  assert.match(await mealCard.innerText(), new RegExp(`钱给供餐点，老人吃饭便宜 ${meal.amount.value} 元`), 'the details say how much');
 
   const family = familyYearly(programs);
   const money = await page.locator('.summary__money').innerText();
-  if (family === 0) assert.match(money, /这些钱不发到您家手里，是给供餐点的/);
-  else assert.match(money, new RegExp(`每年约 ${family.toLocaleString('zh-CN')} 元.*供餐点`));
+  if (family === 0) assert.match(money, /这些钱不直接发给您家，是给供餐点的/);
+  else assert.match(money, new RegExp(`${family.toLocaleString('zh-CN')} 元直接给您家.*供餐点`));
   assert.ok(!money.includes(meal.amount.yearly.toLocaleString('zh-CN')), 'the meal money is not in the family\'s total');
   assert.deepEqual(await axeViolations(page), [], 'the results page passes axe');
   await assertClean(phone);

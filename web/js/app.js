@@ -1,6 +1,6 @@
 // The page: language, saved answers, the calculator, the offline copy and the switch between
 // a family checking for itself and a cadre's household roster.
-import { lang, langTag, say, setLang, translateShell } from './i18n.js';
+import { lang, langTag, preferredLang, say, setLang, translateShell } from './i18n.js';
 import { mountCalculator, presetRegion } from './calculator.js';
 import { clearSavedState, freshState, loadState, saveState } from './state.js';
 
@@ -9,7 +9,8 @@ const MODE_KEY = 'carecheck.mode';
 
 async function main() {
   const params = new URLSearchParams(location.search);
-  setPageLang(params.get('lang') || readPref(LANG_KEY) || 'zh');
+  // A language chosen here (the switch, or ?lang=) wins; else the browser's first language.
+  setPageLang(params.get('lang') || readPref(LANG_KEY) || preferredLang(navigator.languages));
 
   const state = loadState();
   presetRegion(state, params.get('region'));
@@ -73,7 +74,7 @@ async function main() {
   document.getElementById('lang-switch').addEventListener('click', () => {
     setPageLang(lang() === 'zh' ? 'en' : 'zh');
     writePref(LANG_KEY, lang());
-    redraw();
+    ctx.regions.forLanguage(lang()).then(redraw); // place names in the new language first
   });
   redraw();
   registerServiceWorker();

@@ -133,6 +133,17 @@ export function packElsewhere(catalogue, pack) {
 }
 
 /**
+ * Whether a "no" rests on a place (the family's hukou, where it lives, a person's own hukou):
+ * such a program is no near miss, whatever else it needs.
+ * @param {Catalogue} catalogue
+ * @param {Object} program  one entry of a check() pack's `programs`
+ * @returns {boolean}
+ */
+export function failsOnPlace(catalogue, program) {
+  return failedOn(catalogue, program).place;
+}
+
+/**
  * What a not-eligible program failed on: `place` when a failing condition reads only region
  * facts; `onlyOtherPrograms` when every failing condition reads no answer itself (it is another
  * program's outcome, "可以享受居家邻里照护"). Both false for a program that is not "no".

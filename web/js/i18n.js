@@ -494,6 +494,122 @@ const WORDS = {
   },
 };
 
+// ---- Results page (issue 11: headline, cards, near misses, dates, clause labels) ----
+// These words win over the same keys above (the results page was rebuilt; the old ones go when
+// nothing else uses them).
+Object.assign(WORDS.zh, {
+  headlineApply: '您家可以申请 {n} 项',
+  headlineNear: '现在还不能申请，但有 {n} 项差一点就符合',
+  familyMoney: '一年 {n} 元直接给您家。',
+  familyMoneyAtLeast: '一年大约不少于 {n} 元直接给您家。',
+  familyMoneyUpTo: '另外一年最多 {n} 元给您家。',
+  familyMoneyLocal: '给您家的钱由当地定数。',
+  familyMoneyNone: '这些钱不直接发给您家，是给{who}的：您家得到的是服务。',
+  familyMoneyOthers: '有的项目的钱给{who}，没有算在里面。',
+  countDepends: '还有 {n} 项要看当地怎么定',
+  countNeeds: '还有 {n} 项要再回答几个问题才知道',
+  bandApply: '可以申请的',
+  bandNear: '差一点就符合',
+  bandNearHelp: '下面这些只差一两个条件。条件满足了（比如到了岁数），就可以去申请。',
+  askTitle: '可以去问问（不一定能享受）',
+  askHelp: '文件说这些政策继续落实，但没说您家一定能享受。',
+  restFold: '其他 {n} 项（不符合的、给机构的补贴，点开看为什么）',
+  groupStatus_eligible: '符合条件，可以申请其中一种：',
+  groupStatus_depends_on_local_decision: '要看当地怎么定，只能选一种：',
+  groupStatus_needs_answers: '还定不下来，只能选一种：',
+  nearMissing1: '还差这一条：',
+  nearMissing2: '还差这两条：',
+  statusMark_near: '差',
+  payShort_family: '钱给您家',
+  payShort_institution: '钱给养老机构，您家得到服务',
+  payShort_service_provider: '钱给服务机构，您家得到服务',
+  payShort_meal_point: '钱给供餐点，老人吃饭便宜',
+  per_household: '每户',
+  per_person: '每人',
+  period_year: '每年',
+  period_month: '每月',
+  period_day: '每天',
+  figureFixed: '{who}{period} {n} 元',
+  figureFloor: '{who}{period}至少 {n} 元',
+  figurePerDay: '{who}每天 {n} 元',
+  figurePerDayCapped: '{who}每天 {n} 元，每月最多 {days} 天',
+  figurePerMeal: '每餐 {n} 元，每天补一餐',
+  moreDetails: '详细：为什么、怎么办',
+  chooseOneRule: '只能选一种，不能重复享受',
+  policy: '政策：',
+  listComma: '，',
+  periodEnded: '执行 {a} 至 {b}（已经过期，问问现在还办不办）',
+  targetPassed: '原定 {d} 前完成（这个日子已经过了）',
+  clauseAnnex: '附件',
+  otherPlacesFold: '别的地方的政策（{n} 个）',
+  otherPlacesHelp: '您家的户口和住的地方都不在这些地方，这些政策管不到您家。',
+  packMore: '关于这个文件的更多说明',
+  bandOpen: '还定不下来的（要再回答问题）',
+  openWhat: '还需要知道什么',
+  amountSuggestedShort: '建议标准',
+  askWhereUnknown: '文件没写去哪里问，先问村（社区）',
+  payOption_family: '钱给您家',
+  payOption_institution: '钱给养老机构',
+  payOption_service_provider: '钱给服务机构',
+  payOption_meal_point: '钱给供餐点',
+});
+Object.assign(WORDS.en, {
+  headlineApply: 'Your family can apply for {n}',
+  headlineNear: 'Nothing to apply for yet, but {n} nearly: one or two conditions away',
+  familyMoney: '{n} yuan a year paid to your family itself. ',
+  familyMoneyAtLeast: 'At least about {n} yuan a year paid to your family itself. ',
+  familyMoneyUpTo: 'Plus up to {n} yuan a year to your family. ',
+  familyMoneyLocal: 'The money for your family is set locally. ',
+  familyMoneyNone: 'This money is not paid to your family; it goes to the {who}: your family gets the service.',
+  familyMoneyOthers: 'Money for some items goes to the {who} and is not counted.',
+  countDepends: '{n} more depend on a local decision',
+  countNeeds: '{n} more need a few more answers',
+  bandApply: 'You can apply for',
+  bandNear: 'Nearly there',
+  bandNearHelp: 'These are only one or two conditions away. Once they are met (e.g. on reaching an age), you can apply.',
+  askTitle: 'Worth asking about (no promise)',
+  askHelp: 'The document says these policies go on, but not that your family will get them.',
+  restFold: '{n} others (not available, or paid to providers; open to see why)',
+  groupStatus_eligible: 'You qualify for one of these:',
+  groupStatus_depends_on_local_decision: 'Depends on a local decision. Only one of these can be chosen:',
+  groupStatus_needs_answers: 'Not known yet. Only one of these can be chosen:',
+  nearMissing1: 'Still missing:',
+  nearMissing2: 'Still missing these two:',
+  statusMark_near: '≈',
+  payShort_family: 'paid to your family',
+  payShort_institution: 'paid to the care home; you get the service',
+  payShort_service_provider: 'paid to the provider; you get the service',
+  payShort_meal_point: 'paid to the meal point; meals cost less',
+  per_household: 'per household',
+  per_person: 'per person',
+  period_year: 'a year',
+  period_month: 'a month',
+  period_day: 'a day',
+  figureFixed: '{n} yuan {who} {period}',
+  figureFloor: 'at least {n} yuan {who} {period}',
+  figurePerDay: '{n} yuan {who} a day',
+  figurePerDayCapped: '{n} yuan {who} a day, at most {days} days a month',
+  figurePerMeal: '{n} yuan a meal, one meal a day',
+  moreDetails: 'Details: why, how to apply',
+  chooseOneRule: 'only one can be chosen, never two',
+  policy: 'Policy: ',
+  listComma: ', ',
+  periodEnded: 'in force {a} to {b} (ended; ask whether it still runs)',
+  targetPassed: 'meant to be done by {d} (that date has passed)',
+  clauseAnnex: 'Annex',
+  otherPlacesFold: 'Policies of other places ({n})',
+  otherPlacesHelp: 'Neither your family\'s hukou place nor where it lives is in these places, so these policies do not cover your family.',
+  packMore: 'More about this document',
+  bandOpen: 'Not known yet (more answers needed)',
+  openWhat: 'What is still needed',
+  amountSuggestedShort: 'suggested figure',
+  askWhereUnknown: 'The text names no office; ask the village or community first',
+  payOption_family: 'paid to your family',
+  payOption_institution: 'paid to the care home',
+  payOption_service_provider: 'paid to the provider',
+  payOption_meal_point: 'paid to the meal point',
+});
+
 /** @type {'zh'|'en'} */
 let current = 'zh';
 
@@ -547,6 +663,54 @@ export function labelled(label, text) {
 /** @param {string} text @returns {string} "（3）" / " (3)" */
 export function paren(text) {
   return current === 'en' ? ` (${text})` : `（${text}）`;
+}
+
+/**
+ * The language a visitor's browser asks for first, of those the page speaks: the first entry of
+ * navigator.languages that is Chinese or English ('zh' when none is).
+ * @param {readonly string[]|undefined} languages  navigator.languages
+ * @returns {'zh'|'en'}
+ * @example preferredLang(['en-GB', 'zh-CN']) // 'en'
+ */
+export function preferredLang(languages) {
+  for (const tag of languages || []) {
+    const base = String(tag).toLowerCase().split('-')[0];
+    if (base === 'zh' || base === 'en') return base;
+  }
+  return 'zh';
+}
+
+const DIGITS = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "十二" → 12, "二十七" → 27, "三" → 3; NaN for anything else. */
+function chineseNumber(text) {
+  if (/^\d+$/.test(text)) return Number(text);
+  const match = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!match || text === '') return NaN;
+  if (!match[2]) return match[1] && !match[3] ? DIGITS[match[1]] : NaN;
+  return (match[1] ? DIGITS[match[1]] : 1) * 10 + (match[3] ? DIGITS[match[3]] : 0);
+}
+
+/**
+ * A clause as the document numbers it, in the page's language: Chinese as written; in English
+ * "§三(一) 4" → "Section 3(1), point 4", "附件 第12项" → "Annex, item 12", "第三条" → "Article 3".
+ * @param {string} clause  a cite's clause
+ * @returns {string}
+ */
+export function clauseLabel(clause) {
+  if (current !== 'en' || !clause) return clause || '';
+  const number = (n) => { const v = chineseNumber(n); return Number.isNaN(v) ? n : String(v); };
+  return clause
+    .replace(/第([一二三四五六七八九十\d]+)条/g, (_, n) => `Article ${number(n)}`)
+    .replace(/第([一二三四五六七八九十\d]+)款/g, (_, n) => `paragraph ${number(n)}`)
+    .replace(/第([一二三四五六七八九十\d]+)项/g, (_, n) => `item ${number(n)}`)
+    .replace(/§([一二三四五六七八九十]+)/g, (_, n) => `Section ${number(n)}`)
+    .replace(/\(([一二三四五六七八九十]+)\)/g, (_, n) => `(${number(n)})`)
+    .replace(/（([一二三四五六七八九十]+)）/g, (_, n) => `(${number(n)})`)
+    .replace(/^附件\s*/, (m) => (clause.trim() === '附件' ? WORDS.en.clauseAnnex : `${WORDS.en.clauseAnnex}, `))
+    .replace(/(Section \d+(?:\(\d+\))?) (\d+)/g, '$1, point $2')
+    .replace(/标题/g, 'Title').replace(/前言/g, 'Preamble').replace(/发文通知/g, 'Cover notice')
+    .replace(/、/g, ', ').replace(/–/g, '–');
 }
 
 /**

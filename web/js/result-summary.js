@@ -44,33 +44,57 @@ export function familyYearly(amount) {
 }
 
 /**
+ * Whether a program is one a family is screened for: a subsidy paid to providers
+ * (kind provider_subsidy) is never the family's, shown only folded away for completeness.
+ * @param {{kind: string}} program  a check() program
+ * @returns {boolean}
+ */
+export function isForFamily(program) {
+  return program.kind !== 'provider_subsidy';
+}
+
+/**
  * What reaches the family itself in a year from what it can apply for now (eligible), from a
  * check() result: money paid to a care home, a service provider or a meal point is never added
  * in, and of a choose-one group only the program worth most to the family counts.
  * @param {Object[]} packs  check() result.packs
- * @returns {{yearly: number, paidElsewhere: string[]}}  yearly: yuan a year to the family (0 when
- *   none is known); paidElsewhere: who else receives eligible programs' money (institution,
- *   service_provider, meal_point), each once
+ * @returns {{yearly: number, bound: 'exact'|'at_least', upTo: number, unknown: number,
+ *   paidElsewhere: string[]}}  yearly: yuan a year to the family from exact figures and floors
+ *   (0 when none is known); bound: 'at_least' when a floor (不低于) or a family amount with no
+ *   figure (set locally) is part of it; upTo: yuan a year of figures that are only a most
+ *   (at most N days), kept apart; unknown: family amounts with no figure; paidElsewhere: who else
+ *   receives eligible programs' money (institution, service_provider, meal_point), each once
  */
 export function familyMoney(packs) {
   let yearly = 0;
+  let upTo = 0;
+  let unknown = 0;
+  let floor = false;
   const paidElsewhere = new Set();
-  const best = new Map(); // choose-one group -> the most the family gets from one of its programs
+  const best = new Map(); // choose-one group -> the program worth most to the family
   for (const pack of packs || []) {
     for (const program of pack.programs) {
-      if (program.status !== 'eligible' || program.kind === 'provider_subsidy' || !program.amount) continue;
-      const own = familyYearly(program.amount);
-      if (own == null) {
-        if (program.amount.paid_to && program.amount.paid_to !== 'family') paidElsewhere.add(program.amount.paid_to);
+      if (program.status !== 'eligible' || !isForFamily(program) || !program.amount) continue;
+      const { amount } = program;
+      if (amount.paid_to !== 'family') {
+        if (amount.paid_to) paidElsewhere.add(amount.paid_to);
         continue;
       }
-      if (!program.exclusive_group) { yearly += own; continue; }
+      const own = familyYearly(amount);
+      const entry = { own: own ?? 0, bound: own == null ? 'unknown' : amount.bound };
+      if (!program.exclusive_group) { add(entry); continue; }
       const key = `${pack.id}/${program.exclusive_group}`;
-      best.set(key, Math.max(best.get(key) ?? 0, own));
+      if (!best.has(key) || best.get(key).own < entry.own) best.set(key, entry);
     }
   }
-  for (const own of best.values()) yearly += own;
-  return { yearly, paidElsewhere: [...paidElsewhere] };
+  for (const entry of best.values()) add(entry);
+  return { yearly, bound: floor || unknown > 0 ? 'at_least' : 'exact', upTo, unknown, paidElsewhere: [...paidElsewhere] };
+
+  function add({ own, bound }) {
+    if (bound === 'unknown') unknown += 1;
+    else if (bound === 'up_to') upTo += own;
+    else { yearly += own; if (bound === 'at_least') floor = true; }
+  }
 }
 
 /**
@@ -125,7 +149,7 @@ export function summarise(result, open, state) {
   const groups = [];
   for (const pack of result.packs || []) {
     for (const program of pack.programs) {
-      if (program.status === 'not_eligible' || program.kind === 'provider_subsidy') continue;
+      if (program.status === 'not_eligible' || !isForFamily(program)) continue;
       (isWorthAsking(program) ? asking : programs).push({
         pack: pack.id,
         program: program.id,
@@ -240,4 +264,141 @@ function uniqueTexts(texts) {
   const seen = new Map();
   for (const text of texts) if (!seen.has(paperKey(text))) seen.set(paperKey(text), text);
   return [...seen.values()];
+}
+
+// ---- The family's results page (results-view.js draws it; it decides nothing itself) ----
+
+/**
+ * @typedef {Object} Decision  one card: a program, or a choose-one group with its options
+ * @property {string} status  eligible | depends_on_local_decision | needs_answers (the options'
+ *   best status, for a group)
+ * @property {Object} pack    the check() pack
+ * @property {Object|null} group  the pack's exclusive group (with the engine's `ranked`), or null
+ * @property {Object[]} programs  the check() programs: one, or the group's options in the
+ *   engine's ranking (most valuable first)
+ *
+ * @typedef {Object} NearMiss  a "no" in the family's own places that one or two conditions decide
+ * @property {Object} pack
+ * @property {Object|null} group
+ * @property {Object[]} programs
+ * @property {Array<{text: Object, hint?: Object, cite?: Object, member?: string}>} failing
+ *   the conditions that failed (the engine's would_change), each once
+ *
+ * @typedef {Object} FamilyResult
+ * @property {Decision[]} decisions  what the family may apply for or might get once more is
+ *   answered: eligible first, then up to a local decision, then still open
+ * @property {NearMiss[]} nearMisses
+ * @property {Array<{pack: Object, program: Object}>} asking  related policies worth asking about
+ * @property {Array<{pack: Object, program: Object}>} notEligible  the other "no"s of the family's places
+ * @property {Array<{pack: Object, program: Object}>} providers  subsidies paid to providers
+ * @property {Object[]} ownPacks   packs of the family's own places (hukou or where it lives)
+ * @property {Object[]} elsewhere  packs about other places only
+ * @property {ReturnType<typeof familyMoney>} money
+ * @property {{apply: number, depends: number, needs: number}} counts  cards of each kind
+ */
+
+const DECISION_ORDER = ['eligible', 'depends_on_local_decision', 'needs_answers'];
+/** A "no" that this many failing conditions decide is a near miss. */
+const NEAR_MISS_MAX = 2;
+
+/**
+ * Sorts a check() result for the family's page, from the engine's statuses, groups
+ * (exclusive_groups.ranked) and payees only.
+ * @param {Object} result  check() output (ok)
+ * @param {import('./engine.js').Catalogue} catalogue
+ * @param {(catalogue: Object, pack: Object) => boolean} isElsewhere  engine.js packElsewhere
+ * @param {(catalogue: Object, program: Object) => boolean} failsOnPlace  engine.js failsOnPlace
+ * @returns {FamilyResult}
+ */
+export function familyResult(result, catalogue, isElsewhere, failsOnPlace) {
+  const packs = (result.packs || []).filter((pack) => pack.programs.length > 0);
+  const elsewhere = packs.filter((pack) => isElsewhere(catalogue, pack));
+  const ownPacks = packs.filter((pack) => !elsewhere.includes(pack));
+  const decisions = [];
+  const nearMisses = [];
+  const asking = [];
+  const notEligible = [];
+  const providers = [];
+  for (const pack of ownPacks) {
+    const groups = new Map();
+    const nearGroups = new Map();
+    for (const program of pack.programs) {
+      if (!isForFamily(program)) { providers.push({ pack, program }); continue; }
+      if (isWorthAsking(program)) { asking.push({ pack, program }); continue; }
+      if (program.status === 'not_eligible') {
+        const failing = uniqueFailing(program.would_change);
+        const near = program.kind !== 'related_policy' && failing.length > 0 && failing.length <= NEAR_MISS_MAX
+          && !failsOnPlace(catalogue, program);
+        if (!near) { notEligible.push({ pack, program }); continue; }
+        const group = groupOf(pack, program);
+        if (!group) { nearMisses.push({ pack, group: null, programs: [program], failing }); continue; }
+        if (!nearGroups.has(group.id)) {
+          nearGroups.set(group.id, { pack, group, programs: [], failing: [] });
+          nearMisses.push(nearGroups.get(group.id));
+        }
+        const entry = nearGroups.get(group.id);
+        entry.programs.push(program);
+        entry.failing = uniqueFailing([...entry.failing, ...failing]);
+        continue;
+      }
+      const group = groupOf(pack, program);
+      if (!group) { decisions.push({ status: program.status, pack, group: null, programs: [program] }); continue; }
+      if (!groups.has(group.id)) {
+        groups.set(group.id, { status: program.status, pack, group, programs: [] });
+        decisions.push(groups.get(group.id));
+      }
+      groups.get(group.id).programs.push(program);
+    }
+    for (const entry of groups.values()) {
+      entry.programs.sort((a, b) => rankWithin(entry.group, a.id, a.member) - rankWithin(entry.group, b.id, b.member));
+      entry.status = DECISION_ORDER.find((status) => entry.programs.some((p) => p.status === status)) || entry.status;
+    }
+  }
+  const place = (status) => DECISION_ORDER.indexOf(status);
+  decisions.sort((a, b) => place(a.status) - place(b.status)); // stable: pack order within a status
+  nearMisses.sort((a, b) => a.failing.length - b.failing.length);
+  const count = (status) => decisions.filter((d) => d.status === status).length;
+  return {
+    decisions, nearMisses, asking, notEligible,
+    providers, ownPacks, elsewhere,
+    money: familyMoney(ownPacks),
+    counts: { apply: count('eligible'), depends: count('depends_on_local_decision'), needs: count('needs_answers') },
+  };
+}
+
+function groupOf(pack, program) {
+  if (!program.exclusive_group) return null;
+  return (pack.exclusive_groups || []).find((g) => g.id === program.exclusive_group) ?? null;
+}
+
+/** The failing conditions, each once (a per-member program may name the same one twice). */
+function uniqueFailing(list) {
+  const seen = new Map();
+  for (const change of list || []) {
+    const key = `${change.member || ''}|${change.text?.zh}|${change.hint?.zh || ''}`;
+    if (!seen.has(key)) seen.set(key, change);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * A policy's dates, each said as it stands on the day of the check: a target or an end date
+ * already past is said to be past, never shown as a plain date that reads like a promise.
+ * @param {{dates?: Object, doc_number?: string|null}} pack  a check() pack
+ * @param {string} asOf  the result's as_of (YYYY-MM-DD)
+ * @returns {Array<{key: string, date?: string, a?: string, b?: string}>}  i18n keys with their
+ *   dates: issued, period / periodEnded, target / targetPassed
+ */
+export function policyDates(pack, asOf) {
+  const dates = pack.dates || {};
+  const past = (date) => Boolean(date && asOf && date < asOf);
+  const parts = [];
+  if (dates.issued) parts.push({ key: 'issued', date: dates.issued });
+  if (dates.period_start || dates.period_end) {
+    parts.push({ key: past(dates.period_end) ? 'periodEnded' : 'period', a: dates.period_start || '…', b: dates.period_end || '…' });
+  }
+  if (dates.target && dates.target !== dates.period_end) {
+    parts.push({ key: past(dates.target) ? 'targetPassed' : 'target', date: dates.target });
+  }
+  return parts;
 }

@@ -20,7 +20,8 @@ export function checklist(ctx, entries) {
     const where = pick(program.apply?.where);
     if (where) places.set(where, [...(places.get(where) || []), pick(program.name)]);
   }
-  if (documents.size === 0 && places.size === 0) return null;
+  // Without papers to bring, each card already says where to go.
+  if (documents.size === 0) return null;
   const ready = ctx.state.papers || {};
   const paperBox = ([key, paper]) => {
     const id = uniqueId('paper');

@@ -1,15 +1,15 @@
-// Step 4: what the family can get — positive answers first, "no"s folded away but reachable;
-// related policies worth asking about apart, in their own words, never counted with the rest.
+// Step 4: what the family can get, in the order a family reads it on a phone: a headline (how
+// many things to apply for, how much money reaches the family in a year), one card per decision
+// (a choose-one group is one card with its options side by side), "差一点就符合" (near misses),
+// "可以去问问" (related policies worth asking about), then everything else folded.
+// Every status, grouping and payee comes from result-summary.js familyResult(); this file draws.
 import { h, show } from './dom.js';
-import { labelled, list, paren, pick, say } from './i18n.js';
-import { amountLine, citeDetails, programCard } from './program-card.js';
+import { labelled, list, pick, say } from './i18n.js';
 import { answersList, checklist } from './results-extras.js';
-import { packElsewhere } from './engine.js';
+import { askList, decisionCard, foldedCard, nearMissCard, openList, packNote } from './program-card.js';
+import { failsOnPlace, packElsewhere } from './engine.js';
 import { householdOf } from './state.js';
-import { familyMoney, familyYearly, isWorthAsking, mayApplyFor, rankWithin } from './result-summary.js';
-
-const KIND_ORDER = ['service_mode', 'subsidy', 'service_item', 'related_policy'];
-const STATUS_ORDER = ['eligible', 'depends_on_local_decision', 'needs_answers', 'not_eligible'];
+import { familyResult, mayApplyFor } from './result-summary.js';
 
 /**
  * @param {import('./app.js').Context} ctx
@@ -24,66 +24,109 @@ export async function renderResults(ctx) {
     return;
   }
   const remaining = open.ok ? (open.remaining ?? open.questions.length) : 0;
-
-  const packs = result.packs || [];
-  const touched = packs.filter((p) => p.programs.some((g) => g.status !== 'not_eligible'));
-  // Policies of places where the family neither lives nor has its hukou, as the engine found;
-  // a policy of the family's place that gives it nothing is still shown, with its reasons.
-  const elsewhere = packs.filter((p) => packElsewhere(ctx.engine.catalogue, p));
-  const ownPlace = packs.filter((p) => !touched.includes(p) && !elsewhere.includes(p) && p.programs.length > 0);
-  const familyPrograms = touched.flatMap((pack) => pack.programs
-    .filter((program) => program.kind !== 'provider_subsidy')
-    .map((program) => ({ pack, program })));
-  const count = (status) => familyPrograms.filter((e) => e.program.status === status).length;
+  const view = familyResult(result, ctx.engine.catalogue, packElsewhere, failsOnPlace);
+  const asOf = result.as_of;
 
   const heading = h('h2', { class: 'step__title' }, say('resultsTitle'));
-  // What the family may get, counted by the engine's statuses; what is only worth asking about
-  // is said on its own line after them.
-  const summaryText = [
-    ['countEligible', count('eligible')],
-    ['countDepends', count('depends_on_local_decision')],
-    ['countNeeds', count('needs_answers')],
-  ].filter(([, n]) => n > 0).map(([key, n]) => say(key, { n }));
-  const asking = familyPrograms.filter((e) => isWorthAsking(e.program)).length;
-  const askText = asking > 0 ? say('countAsk', { n: asking }) : '';
-  const summary = h('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
+  const counts = countLines(view.counts);
+  const headline = h('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
+    h('p', { id: 'summary-title', class: 'summary__headline' }, headlineWords(view)),
+    moneyLine(view.money, view.counts.apply),
+    counts.length > 0 && h('ul', { class: 'summary__counts' }, counts.map((t) => h('li', {}, t))),
+    view.ownPacks.length === 0 && notCoveredNote(ctx),
     h('p', { class: 'summary__when' }, say(ctx.state.facts.home_region ? 'checkedForHome' : 'checkedFor', {
-      date: result.as_of, place: placeName(ctx, ctx.state.region), home: placeName(ctx, ctx.state.facts.home_region),
+      date: asOf, place: placeName(ctx, ctx.state.region), home: placeName(ctx, ctx.state.facts.home_region),
     })),
-    h('p', { id: 'summary-title', class: 'summary__intro' }, say('resultsIntro')),
-    summaryText.length > 0 && h('ul', { class: 'summary__counts' }, summaryText.map((t) => h('li', {}, t))),
-    elsewhere.length > 0 && elsewhere.length === packs.filter((p) => p.programs.length > 0).length && notCoveredNote(ctx),
-    bestList(familyPrograms.filter((e) => e.program.status === 'eligible')),
-    moneyLine(familyMoney(touched)),
-    askText && h('p', { class: 'summary__ask' }, askText),
     remaining > 0 && h('button', {
       type: 'button', class: 'button button--primary', onClick: () => ctx.go('questions'),
     }, say('keepAnswering', { n: remaining })));
 
-  const worth = familyPrograms.filter((e) => mayApplyFor(e.program));
+  const band = (id, title, help, cards, extra) => cards.length > 0 && h('section', { class: `band band--${id}`, 'aria-labelledby': `band-${id}` },
+    h('h3', { class: 'band__title', id: `band-${id}` }, title),
+    help && h('p', { class: 'band__help' }, help),
+    cards, extra);
+
+  const worth = view.decisions.filter((d) => d.status !== 'needs_answers')
+    .flatMap((d) => d.programs.filter(mayApplyFor).map((program) => ({ pack: d.pack, program })));
+  // Each policy's status note (draft, period ended) goes on its first card; a policy with no card
+  // but policies to ask about has it after them.
+  const decided = view.decisions.filter((d) => d.status !== 'needs_answers');
+  const undecided = view.decisions.filter((d) => d.status === 'needs_answers');
+  const firstCards = new Set();
+  const noted = new Set();
+  for (const card of [...decided, ...view.nearMisses]) {
+    if (!noted.has(card.pack)) { noted.add(card.pack); firstCards.add(card); }
+  }
+  const notes = view.ownPacks.filter((pack) => !noted.has(pack) && view.asking.some((a) => a.pack === pack));
+  const foldedCount = view.notEligible.length + view.providers.length;
+
   show(ctx.view, [
     h('div', { class: 'step results' },
       heading,
-      summary,
-      touched.map((pack) => packSection(ctx, pack)),
-      ownPlace.map((pack) => packSection(ctx, pack)),
+      headline,
+      band('apply', say('bandApply'), '', decided.map((d) => decisionCard(ctx, d, asOf, firstCards.has(d)))),
+      band('near', say('bandNear'), say('bandNearHelp'), view.nearMisses.map((m) => nearMissCard(ctx, m, asOf, firstCards.has(m)))),
+      band('open', say('bandOpen'), '', undecided.length > 0 ? openList(ctx, undecided, asOf) : []),
+      band('ask', say('askTitle'), '', view.asking.length > 0 ? askList(ctx, view.asking) : []),
+      notes.length > 0 && h('div', { class: 'pack-notes' }, notes.map((pack) => packNote(pack, asOf))),
       checklist(ctx, worth),
+      foldedCount > 0 && h('details', { class: 'fold fold--rest' },
+        h('summary', {}, say('restFold', { n: foldedCount })),
+        view.notEligible.map(({ pack, program }) => foldedCard(ctx, pack, program, asOf)),
+        view.providers.map(({ pack, program }) => foldedCard(ctx, pack, program, asOf))),
+      view.elsewhere.length > 0 && h('details', { class: 'fold fold--elsewhere' },
+        h('summary', {}, say('otherPlacesFold', { n: view.elsewhere.length })),
+        h('p', { class: 'fold__help' }, say('otherPlacesHelp')),
+        view.elsewhere.map((pack) => h('section', { class: 'pack', 'aria-label': packTitle(pack) },
+          packNote(pack, asOf),
+          pack.programs.map((program) => foldedCard(ctx, pack, program, asOf))))),
       h('div', { class: 'actions no-print' },
         h('button', { type: 'button', class: 'button button--secondary', onClick: () => window.print() }, say('print'))),
-      answersList(ctx),
-      elsewhere.length > 0 && h('details', { class: 'fold fold--elsewhere' },
-        h('summary', {}, say('otherPlacesFold', { n: elsewhere.length })),
-        elsewhere.map((pack) => packSection(ctx, pack)))),
+      answersList(ctx)),
   ], heading);
-  ctx.announceQuietly(labelled(say('resultsTitle'), [list(summaryText) || say('nothingYet'), askText].filter(Boolean).join(say('sentenceBreak'))));
+  ctx.announceQuietly(labelled(say('resultsTitle'), [headlineWords(view), ...counts].join(say('sentenceBreak'))));
   ctx.resultShown(result, open);
 }
 
 const placeName = (ctx, code) => ctx.regions.fullName(code) || code || '';
+const packTitle = (pack) => pick(pack.title) || pack.id;
+
+/** "您家可以申请 1 项" or, with nothing yet, "按现在的回答，还没有找到能申请的项目". */
+function headlineWords(view) {
+  if (view.counts.apply > 0) return say('headlineApply', { n: view.counts.apply });
+  if (view.nearMisses.length > 0) return say('headlineNear', { n: view.nearMisses.length });
+  return say('nothingYet');
+}
+
+function countLines({ depends, needs }) {
+  return [['countDepends', depends], ['countNeeds', needs]].filter(([, n]) => n > 0).map(([key, n]) => say(key, { n }));
+}
 
 /**
- * When every loaded policy is about other places (the engine found each one's programs not
- * eligible on a place), say that plainly instead of "no", naming the family's places.
+ * How much of it reaches the family's own hands each year: never money paid to a care home, a
+ * service provider or a meal point (the family gets the service, not the cash); floors are said
+ * as "at least" (不少于).
+ * @param {ReturnType<import('./result-summary.js').familyMoney>} money
+ * @param {number} applying  decisions the family may apply for
+ */
+function moneyLine({ yearly, bound, upTo, unknown, paidElsewhere }, applying) {
+  if (applying === 0) return null;
+  const who = list(paidElsewhere.map((to) => say(`receiver_${to}`)));
+  const n = (value) => value.toLocaleString('zh-CN');
+  const parts = [];
+  if (yearly > 0) parts.push(say(bound === 'at_least' ? 'familyMoneyAtLeast' : 'familyMoney', { n: n(yearly) }));
+  if (upTo > 0) parts.push(say('familyMoneyUpTo', { n: n(upTo) }));
+  if (yearly === 0 && upTo === 0 && unknown > 0) parts.push(say('familyMoneyLocal'));
+  if (parts.length === 0) {
+    return paidElsewhere.length > 0 ? h('p', { class: 'summary__money summary__money--none' }, say('familyMoneyNone', { who })) : null;
+  }
+  return h('p', { class: 'summary__money' }, parts.join(''),
+    paidElsewhere.length > 0 && h('span', { class: 'summary__others' }, say('familyMoneyOthers', { who })));
+}
+
+/**
+ * When no loaded policy is about the family's places, say that plainly instead of "no",
+ * naming the family's places and the places covered.
  */
 function notCoveredNote(ctx) {
   const { state } = ctx;
@@ -94,106 +137,4 @@ function notCoveredNote(ctx) {
   const places = [...new Set(ctx.engine.catalogue.packs.map((p) => pick(p.jurisdiction?.name)).filter(Boolean))];
   return h('p', { class: 'summary__none' },
     say(own.length > 0 ? 'notCoveredPlaces' : 'notCovered', { place: list(ours) }), list(places));
-}
-
-/**
- * How much of it reaches the family's own hands each year: never money paid to a care home, a
- * service provider or a meal point (the family gets the service, not the cash).
- * @param {{yearly: number, paidElsewhere: string[]}} money  from familyMoney()
- */
-function moneyLine({ yearly, paidElsewhere }) {
-  const who = list(paidElsewhere.map((to) => say(`receiver_${to}`)));
-  if (yearly > 0) {
-    return h('p', { class: 'summary__money' }, say('familyMoney', { n: yearly.toLocaleString('zh-CN') }),
-      paidElsewhere.length > 0 && say('familyMoneyOthers', { who }));
-  }
-  return paidElsewhere.length > 0 ? h('p', { class: 'summary__money' }, say('familyMoneyNone', { who })) : null;
-}
-
-/**
- * What the family can apply for, named at the top with amounts; programs of a "choose one"
- * group are listed together under the group's name, best first.
- */
-function bestList(eligible) {
-  if (eligible.length === 0) return h('p', { class: 'summary__none' }, say('nothingYet'));
-  const item = ({ program }) => h('li', {}, h('strong', {}, pick(program.name)), amountLine(program.amount));
-  const lines = [];
-  const grouped = new Set();
-  for (const entry of eligible) {
-    const groupId = entry.program.exclusive_group;
-    if (!groupId) { lines.push(item(entry)); continue; }
-    const key = `${entry.pack.id}/${groupId}`;
-    if (grouped.has(key)) continue;
-    grouped.add(key);
-    const group = (entry.pack.exclusive_groups || []).find((g) => g.id === groupId);
-    const members = eligible.filter((e) => e.pack === entry.pack && e.program.exclusive_group === groupId);
-    const rank = (e) => rankWithin(group, e.program.id, e.program.member);
-    members.sort((a, b) => rank(a) - rank(b));
-    lines.push(h('li', {}, h('span', {}, say('chooseOneOf', { name: pick(group?.name) || groupId })),
-      h('ul', {}, members.map(item))));
-  }
-  return h('ul', { class: 'summary__best' }, lines);
-}
-
-function packSection(ctx, pack) {
-  const titleId = `pack-${pack.id}`;
-  const shown = pack.programs.filter((p) => p.status !== 'not_eligible' && p.kind !== 'provider_subsidy' && !isWorthAsking(p));
-  const asking = pack.programs.filter((p) => p.kind !== 'provider_subsidy' && isWorthAsking(p));
-  const notEligible = pack.programs.filter((p) => p.status === 'not_eligible' && p.kind !== 'provider_subsidy');
-  const providers = pack.programs.filter((p) => p.kind === 'provider_subsidy');
-  return h('section', { class: 'pack', 'aria-labelledby': titleId },
-    h('h2', { class: 'pack__title', id: titleId }, pick(pack.title)),
-    packMeta(pack),
-    KIND_ORDER.map((kind) => kindGroup(ctx, pack, kind, shown.filter((p) => p.kind === kind))),
-    askGroup(ctx, pack, asking),
-    notEligible.length > 0 && h('details', { class: 'fold' },
-      h('summary', {}, say('notEligibleFold', { n: notEligible.length })),
-      notEligible.map((p) => programCard(ctx, p))),
-    providers.length > 0 && h('details', { class: 'fold' },
-      h('summary', {}, say('kind_provider_subsidy'), paren(providers.length)),
-      providers.map((p) => programCard(ctx, p))));
-}
-
-/** Draft status and dates, shown beside every pack's results. */
-function packMeta(pack) {
-  const dates = pack.dates || {};
-  const parts = [
-    dates.issued && say('issued', { d: dates.issued }),
-    (dates.period_start || dates.period_end) && say('period', { a: dates.period_start || '…', b: dates.period_end || '…' }),
-    dates.target && say('target', { d: dates.target }),
-  ].filter(Boolean);
-  return h('div', { class: `pack__meta pack__meta--${pack.status}` },
-    pack.status_note && h('p', { class: 'pack__note' }, pick(pack.status_note)),
-    (pack.doc_number || parts.length > 0) && h('p', { class: 'pack__dates' },
-      [pack.doc_number, parts.length ? `${say('policyDates')}${parts.join('，')}` : ''].filter(Boolean).join(' · ')));
-}
-
-function kindGroup(ctx, pack, kind, programs) {
-  if (programs.length === 0) return null;
-  const groups = (pack.exclusive_groups || []).filter((g) => programs.some((p) => p.exclusive_group === g.id));
-  const rank = (p) => rankWithin(groups.find((g) => g.id === p.exclusive_group), p.id, p.member);
-  const ordered = [...programs].sort((a, b) =>
-    STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-    || rank(a) - rank(b)
-    // Only money paid to the family ranks programs for the family (a care home's subsidy is not theirs).
-    || (familyYearly(b.amount) ?? -1) - (familyYearly(a.amount) ?? -1));
-  return h('section', { class: `kind kind--${kind}` },
-    h('h3', { class: 'kind__title' }, say(`kind_${kind}`)),
-    groups.map((g) => h('div', { class: 'kind__choose' },
-      h('p', {}, h('strong', {}, pick(g.name)), ' — ', say('chooseOne')),
-      g.cite && citeDetails(g.cite))),
-    ordered.map((p) => programCard(ctx, p)));
-}
-
-/**
- * Related policies the engine says are worth asking about: apart from what the family may get,
- * under their own heading, each saying plainly that nothing is promised.
- */
-function askGroup(ctx, pack, programs) {
-  if (programs.length === 0) return null;
-  const titleId = `ask-${pack.id}`;
-  return h('section', { class: 'kind kind--ask', 'aria-labelledby': titleId },
-    h('h3', { class: 'kind__title', id: titleId }, say('askTitle')),
-    h('p', { class: 'kind__help' }, say('askHelp')),
-    programs.map((p) => programCard(ctx, p)));
 }
