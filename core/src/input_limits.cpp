@@ -8,38 +8,13 @@ namespace carecheck {
 
 namespace {
 
-/// The keys an object has shown so far: a short list (objects in households have a few keys),
-/// a set once it grows, so a 1000-member object costs no more than it must.
-class SeenKeys {
-public:
-    /// False if `key` was seen before.
-    bool insert(const std::string& key) {
-        if (!many_.empty()) return many_.insert(key).second;
-        for (const std::string& k : few_) {
-            if (k == key) return false;
-        }
-        few_.push_back(key);
-        if (few_.size() > 16) {
-            many_.insert(few_.begin(), few_.end());
-            few_.clear();
-        }
-        return true;
-    }
-
-private:
-    std::vector<std::string> few_;
-    std::set<std::string> many_;
-};
-
-/// One open array or object: where it is, how many items it has, which keys it has seen.
+/// One open array or object: where it is, how many items it has, and the key just read (for
+/// the pointer of the value that follows).
 struct Open {
     bool object = false;
     size_t items = 0;
-    SeenKeys keys;
-    std::string key;  // the key just read, for the pointer of the value that follows
+    std::string key;
 };
-
-using DomBuilder = nlohmann::detail::json_sax_dom_parser<Json>;
 
 /// Checks limits event by event, stops the parse (returns false) at the first excess, and builds
 /// the document from the events that pass: one pass over the text, and nothing over a limit is
@@ -47,24 +22,24 @@ using DomBuilder = nlohmann::detail::json_sax_dom_parser<Json>;
 class LimitChecker : public nlohmann::json_sax<Json> {
 public:
     LimitChecker(const InputLimits& limits, IssueList& issues, std::string path, Json& result)
-        : limits_(limits), issues_(issues), root_(std::move(path)), dom_(result, false) {}
+        : limits_(limits), issues_(issues), root_(std::move(path)), root_value_(result) {}
 
-    bool null() override { return value() && dom_.null(); }
-    bool boolean(bool b) override { return value() && dom_.boolean(b); }
-    bool number_integer(number_integer_t n) override { return value() && dom_.number_integer(n); }
-    bool number_unsigned(number_unsigned_t n) override { return value() && dom_.number_unsigned(n); }
+    bool null() override { return value() && put(Json()); }
+    bool boolean(bool b) override { return value() && put(Json(b)); }
+    bool number_integer(number_integer_t n) override { return value() && put(Json(n)); }
+    bool number_unsigned(number_unsigned_t n) override { return value() && put(Json(n)); }
     bool number_float(number_float_t number, const string_t& text) override {
         if (!std::isfinite(number)) {
             return refuse("number_out_of_range", here(), "the number " + quote_value(text) + " is too large");
         }
-        return value() && dom_.number_float(number, text);
+        return value() && put(Json(number));
     }
     bool string(string_t& text) override {
         if (!short_enough(text)) return false;
-        return value() && dom_.string(text);
+        return value() && put(Json(std::move(text)));
     }
-    bool binary(binary_t& b) override { return value() && dom_.binary(b); }
-    bool start_object(std::size_t n) override { return open(true) && dom_.start_object(n); }
+    bool binary(binary_t&) override { return value() && put(Json()); }
+    bool start_object(std::size_t) override { return open(true); }
     bool key(string_t& text) override {
         Open& top = stack_.back();
         if (text.size() > limits_.max_string_bytes) {
@@ -75,16 +50,15 @@ public:
             return refuse("too_many_items", here(),
                           "an object has more than " + std::to_string(limits_.max_object_members) + " members");
         }
-        if (!top.keys.insert(text)) {
-            top.key = text;
+        top.key = text;
+        if (containers_.back()->contains(text)) {
             return refuse("duplicate_key", here(), "the key " + quote_value(Json(text)) + " is given twice");
         }
-        top.key = text;
-        return dom_.key(text);
+        return true;
     }
-    bool end_object() override { return close() && dom_.end_object(); }
-    bool start_array(std::size_t n) override { return open(false) && dom_.start_array(n); }
-    bool end_array() override { return close() && dom_.end_array(); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(false); }
+    bool end_array() override { return close(); }
     bool parse_error(std::size_t position, const std::string& last_read, const nlohmann::detail::exception&) override {
         if (!refused_) {
             issues_.add("json_syntax", root_, "not valid JSON near byte " + std::to_string(position) + " (after " +
@@ -108,13 +82,33 @@ private:
         if (stack_.size() + 1 > limits_.max_depth) {
             return refuse("too_deep", here(), "values nest deeper than " + std::to_string(limits_.max_depth) + " levels");
         }
-        stack_.push_back(Open{object, 0, SeenKeys(), {}});
+        // Placed under the parent's key before this container becomes the innermost one.
+        containers_.push_back(place(object ? Json::object() : Json::array()));
+        stack_.push_back(Open{object, 0, {}});
         return true;
     }
     bool close() {
         stack_.pop_back();
+        containers_.pop_back();
         return true;
     }
+    /// The document is built as it is read: a value goes into the open container (under the key
+    /// just read) or becomes the root.
+    Json* place(Json value) {
+        if (containers_.empty()) {
+            root_value_ = std::move(value);
+            return &root_value_;
+        }
+        Json& parent = *containers_.back();
+        if (parent.is_object()) return &(parent[stack_.back().key] = std::move(value));
+        parent.push_back(std::move(value));
+        return &parent.back();
+    }
+    bool put(Json value) {
+        place(std::move(value));
+        return true;
+    }
+
     bool short_enough(const std::string& text) {
         if (text.size() <= limits_.max_string_bytes) return true;
         return refuse("too_long", here(), "a text is longer than " + std::to_string(limits_.max_string_bytes) +
@@ -142,7 +136,8 @@ private:
     std::string root_;
     std::vector<Open> stack_;
     bool refused_ = false;
-    DomBuilder dom_;
+    Json& root_value_;
+    std::vector<Json*> containers_;  // the open arrays and objects being built, innermost last
 };
 
 }  // namespace

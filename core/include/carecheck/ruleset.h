@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "carecheck/text.h"
@@ -197,7 +198,7 @@ constexpr size_t kMaxOptions = 64;
 struct Ruleset {
     std::vector<Role> roles;
     std::vector<std::unique_ptr<Fact>> facts;  // stable addresses
-    std::map<std::string, const Fact*> fact_by_id;
+    std::unordered_map<std::string, const Fact*> fact_by_id;
     std::vector<Pack> packs;
     size_t household_slots = 0;  // facts about the household (Household::facts has this many)
     size_t member_slots = 0;     // facts about a member (Member::facts has this many)

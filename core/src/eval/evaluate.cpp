@@ -67,6 +67,8 @@ public:
 
     void run() {
         // The listed outcomes first, in program order, so references can fill them in any order.
+        out_.outcomes.reserve(pack_.programs.size() * stride_);
+        done_.reserve(pack_.programs.size() * stride_);
         for (const Program& program : pack_.programs) {
             if (!program.per_member) {
                 slot(program.index, -1);
