@@ -94,18 +94,22 @@ export class CarecheckCalculator extends HTMLElement {
     }
     this.#applyLanguage();
 
-    const state = loadState(WIDGET_STORAGE_KEY);
+    // Two widgets on one page keep their answers apart when the portal gives them ids.
+    const key = this.id ? `${WIDGET_STORAGE_KEY}#${this.id}` : WIDGET_STORAGE_KEY;
+    const state = loadState(key);
     // The portal's county wins over one saved from another of its pages: this page serves it.
     if (/^\d{6}$/.test(this.region)) state.region = '';
     presetRegion(state, this.region);
     this.#options = {
-      base: BASE,
       state,
       region: this.region,
-      store: { save: (s) => saveState(s, WIDGET_STORAGE_KEY), clear: () => clearSavedState(WIDGET_STORAGE_KEY) },
+      store: { save: (s) => saveState(s, key), clear: () => clearSavedState(key) },
       onResult: (result, open) => this.#resultShown(result, open),
     };
-    this.#ctx = await mountCalculator({ view, status, quiet }, this.#options);
+    // The page's words are one module-wide setting: this widget sets its own language before
+    // each of its draws, also after the engine answered, so widgets on one page keep theirs.
+    const calculator = await mountCalculator({ view, status, quiet }, { base: BASE, beforeDraw: () => this.#useLanguage() });
+    this.#ctx = calculator?.session(this.#options) ?? null;
     this.#ctx?.go(this.#ctx.state.step);
   }
 
@@ -114,9 +118,13 @@ export class CarecheckCalculator extends HTMLElement {
     return langOf(this.getAttribute('lang')) || langOf(this.closest('[lang]')?.getAttribute('lang')) || 'zh';
   }
 
+  #useLanguage() {
+    setLang(this.#wantedLanguage());
+  }
+
   #applyLanguage() {
     // The page's words are one module-wide setting: the widget sets its language before each draw.
-    setLang(this.#wantedLanguage());
+    this.#useLanguage();
     this.#wrapper.lang = langTag();
     translateShell(this.#wrapper);
     this.#switch.textContent = say('switchLang');
