@@ -27,7 +27,8 @@ function langOf(value) {
 /**
  * <carecheck-calculator>: the calculator inside a portal's page.
  * Attributes: region (six-digit county code: skips the hukou step), lang (zh | en), emit-result
- * (present: a `carecheck-result` event with the summary each time results are shown).
+ * (present: a `carecheck-result` event with the summary each time results are shown),
+ * answers-key (a name, read once: this widget's answers are kept apart from other widgets').
  * Answers are kept in the portal's localStorage under their own key (WIDGET_STORAGE_KEY).
  */
 export class CarecheckCalculator extends HTMLElement {
@@ -94,8 +95,9 @@ export class CarecheckCalculator extends HTMLElement {
     }
     this.#applyLanguage();
 
-    // Two widgets on one page keep their answers apart when the portal gives them ids.
-    const key = this.id ? `${WIDGET_STORAGE_KEY}#${this.id}` : WIDGET_STORAGE_KEY;
+    // Two widgets on one page keep their answers apart when the portal names them (answers-key).
+    const name = this.getAttribute('answers-key') || '';
+    const key = /^[\w-]{1,40}$/.test(name) ? `${WIDGET_STORAGE_KEY}#${name}` : WIDGET_STORAGE_KEY;
     const state = loadState(key);
     // The portal's county wins over one saved from another of its pages: this page serves it.
     if (/^\d{6}$/.test(this.region)) state.region = '';

@@ -144,9 +144,15 @@ export function createCadreMode(ctx, bar, hooks = {}) {
       }
     },
 
-    async add(name, note) {
+    /** The county a new household is shown prefilled with: the last one registered's. */
+    lastRegion() {
       const recent = [...cadre.records].sort((a, b) => b.created.localeCompare(a.created))[0];
-      const record = newRecord(name, note, recent?.state.region || hooks.region || '');
+      return recent?.state.region || hooks.region || '';
+    },
+
+    /** @param {string} region  the county the cadre saw and kept (or chose) on the form; '' asks it */
+    async add(name, note, region = '') {
+      const record = newRecord(name, note, region);
       await addHousehold(record);
       written.set(record.id, JSON.stringify(record.state));
       cadre.records.push(record);
