@@ -93,6 +93,11 @@ export class CarecheckCalculator extends HTMLElement {
     for (const type of ['pointerdown', 'keydown', 'focusin']) {
       this.#wrapper.addEventListener(type, () => this.#wrapper.setAttribute('data-engaged', ''), { once: true });
     }
+    // Steps also redraw themselves on a tap (a family member added, a box ticked): before any of
+    // the widget's own handlers runs, its language is the one in use (two widgets, one page).
+    for (const type of ['click', 'input', 'change', 'keydown', 'submit', 'focusin']) {
+      this.#wrapper.addEventListener(type, () => this.#useLanguage(), { capture: true });
+    }
     this.#applyLanguage();
 
     // Two widgets on one page keep their answers apart when the portal names them (answers-key).
