@@ -47,7 +47,10 @@ test('a new household shows the last county filled in, can change it, and the CS
   const county = form.locator('.region-picker select').nth(2);
   assert.equal(await county.inputValue(), '431225', 'the last household\'s county is filled in');
   assert.match(await form.innerText(), /已先填上一户的县（区），不对请改：湖南省 怀化市 会同县/, 'and it says so');
-  await shot(page, 'cadre-roster');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'cadre-roster-top');
+  await form.locator('.household-form__county').scrollIntoViewIfNeeded();
+  await shot(page, 'cadre-roster-new-county');
   assert.deepEqual(await axeViolations(page), [], 'the roster with its county passes axe');
 
   // A household of another county: the cadre changes it before starting.

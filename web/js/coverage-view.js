@@ -25,14 +25,9 @@ export async function coverageOf(ctx) {
   return { covered, places: coveredPlaces(ctx) };
 }
 
-/** The names of the places the loaded packs are about (pilot counties beside their city). */
+/** The names of the places the loaded packs are about, as their jurisdictions name them. */
 function coveredPlaces(ctx) {
-  const names = ctx.engine.catalogue.packs.map(({ jurisdiction }) => {
-    const name = pick(jurisdiction?.name);
-    const pilots = (jurisdiction?.pilots || []).map((p) => pick(p.name)).filter(Boolean);
-    return name && pilots.length ? `${name}${say('coveragePilots', { pilots: list(pilots) })}` : name;
-  });
-  return [...new Set(names.filter(Boolean))];
+  return [...new Set(ctx.engine.catalogue.packs.map(({ jurisdiction }) => pick(jurisdiction?.name)).filter(Boolean))];
 }
 
 /**
