@@ -105,7 +105,8 @@ test('two widgets from another origin on one portal page, under its CSP: each it
   assert.equal(await zjk.locator('section.carecheck').getAttribute('lang'), 'zh-CN');
   assert.equal(await ht.locator('section.carecheck').getAttribute('lang'), 'en');
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, 'portal-two-widgets.png'), fullPage: true });
+  await zjk.locator('.summary').screenshot({ path: path.join(SHOTS, 'portal-widget-zh-results.png') });
+  await ht.screenshot({ path: path.join(SHOTS, 'portal-widget-en-question.png') });
 
   // Each keeps its own answers, also after a reload.
   const saved = await page.evaluate(() => ({
