@@ -126,10 +126,12 @@ export function resolveInside(root, urlPath) {
 
 /**
  * Creates (does not start) the HTTP server for a folder.
- * @param {{root?: string, embedAncestors?: string}} [options]  embedAncestors: the
- *   frame-ancestors sources of embed.html, e.g. "https://portal.example" (default *)
+ * @param {{root?: string, embedAncestors?: string, corsOrigins?: string[]}} [options]  embedAncestors: the
+ *   frame-ancestors sources of embed.html, e.g. "https://portal.example" (default *);
+ *   corsOrigins: portals that load the widget's files from this origin (docs/widget.md §3): each
+ *   gets Access-Control-Allow-Origin for exactly its origin, no one else does
  */
-export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMBED_ANCESTORS } = {}) {
+export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMBED_ANCESTORS, corsOrigins = [] } = {}) {
   const rootReal = fs.realpathSync(path.resolve(root));
   const embedFile = path.join(rootReal, EMBED_PAGE);
   const gzipCache = new Map(); // file -> {mtimeMs, size, data}
@@ -174,6 +176,10 @@ export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMB
         'Last-Modified': stat.mtime.toUTCString(),
         ETag: `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`,
       };
+      if (corsOrigins.length > 0) {
+        headers.Vary = 'Origin';
+        if (corsOrigins.includes(req.headers.origin)) headers['Access-Control-Allow-Origin'] = req.headers.origin;
+      }
       if (req.headers['if-none-match'] === headers.ETag) {
         res.writeHead(304, headers);
         res.end();
@@ -182,7 +188,7 @@ export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMB
 
       let body;
       if (COMPRESSIBLE.test(type)) {
-        headers.Vary = 'Accept-Encoding';
+        headers.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding';
         if (acceptsGzip(req.headers['accept-encoding'])) {
           let cached = gzipCache.get(file);
           if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
@@ -206,18 +212,20 @@ export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMB
 }
 
 /**
- * Starts the server on 127.0.0.1 and resolves once it listens.
- * @param {{port?: number, root?: string, embedAncestors?: string}} [options] port 0 picks a free port
+ * Starts the server on 127.0.0.1 (or `host`, e.g. 127.0.0.2 for a second origin in tests) and
+ * resolves once it listens.
+ * @param {{port?: number, root?: string, embedAncestors?: string, corsOrigins?: string[], host?: string}} [options]
+ *   port 0 picks a free port
  * @returns {Promise<import('node:http').Server & {url: string, port: number, closeAll: () => Promise<void>}>}
  */
-export function startServer({ port = DEFAULT_PORT, root = DEFAULT_ROOT, embedAncestors } = {}) {
-  const server = createServer({ root, embedAncestors });
+export function startServer({ port = DEFAULT_PORT, root = DEFAULT_ROOT, embedAncestors, corsOrigins, host = HOST } = {}) {
+  const server = createServer({ root, embedAncestors, corsOrigins });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, HOST, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       server.port = server.address().port;
-      server.url = `http://${HOST}:${server.port}/`;
+      server.url = `http://${host}:${server.port}/`;
       server.closeAll = () =>
         new Promise((done) => {
           server.close(() => done());

@@ -14,6 +14,8 @@ const SHELL = [
   'js/results-extras.js', 'js/results-view.js', 'js/result-summary.js',
   'js/cadre-mode.js', 'js/roster-store.js', 'js/roster-file.js', 'js/roster-view.js', 'js/roster-files-view.js',
   'js/household-view.js', 'js/household-changed-view.js', 'js/confirm-action.js', 'js/brief-words.js',
+  // issue 11, the question screen: coverage up front, the back button, the results' two buttons
+  'js/coverage-view.js', 'js/step-history.js', 'js/results-actions.js',
   // The portal's iframe (embed.html) is in this scope: it works offline too.
   'embed.html', 'js/embed.js', 'widget.js',
   'carecheck.js', 'carecheck.wasm', 'data/regions.json', 'data/regions-en.json', 'rules/index.json',

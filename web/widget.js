@@ -27,7 +27,8 @@ function langOf(value) {
 /**
  * <carecheck-calculator>: the calculator inside a portal's page.
  * Attributes: region (six-digit county code: skips the hukou step), lang (zh | en), emit-result
- * (present: a `carecheck-result` event with the summary each time results are shown).
+ * (present: a `carecheck-result` event with the summary each time results are shown),
+ * answers-key (a name, read once: this widget's answers are kept apart from other widgets').
  * Answers are kept in the portal's localStorage under their own key (WIDGET_STORAGE_KEY).
  */
 export class CarecheckCalculator extends HTMLElement {
@@ -94,20 +95,30 @@ export class CarecheckCalculator extends HTMLElement {
     for (const type of ['pointerdown', 'keydown', 'focusin']) {
       this.#wrapper.addEventListener(type, () => this.#wrapper.setAttribute('data-engaged', ''), { once: true });
     }
+    // Steps also redraw themselves on a tap (a family member added, a box ticked): before any of
+    // the widget's own handlers runs, its language is the one in use (two widgets, one page).
+    for (const type of ['click', 'input', 'change', 'keydown', 'submit', 'focusin']) {
+      this.#wrapper.addEventListener(type, () => this.#useLanguage(), { capture: true });
+    }
     this.#applyLanguage();
 
-    const state = loadState(WIDGET_STORAGE_KEY);
+    // Two widgets on one page keep their answers apart when the portal names them (answers-key).
+    const name = this.getAttribute('answers-key') || '';
+    const key = /^[\w-]{1,40}$/.test(name) ? `${WIDGET_STORAGE_KEY}#${name}` : WIDGET_STORAGE_KEY;
+    const state = loadState(key);
     // The portal's county wins over one saved from another of its pages: this page serves it.
     if (/^\d{6}$/.test(this.region)) state.region = '';
     presetRegion(state, this.region);
     this.#options = {
-      base: BASE,
       state,
       region: this.region,
-      store: { save: (s) => saveState(s, WIDGET_STORAGE_KEY), clear: () => clearSavedState(WIDGET_STORAGE_KEY) },
+      store: { save: (s) => saveState(s, key), clear: () => clearSavedState(key) },
       onResult: (result, open) => this.#resultShown(result, open),
     };
-    this.#ctx = await mountCalculator({ view, status, quiet }, this.#options);
+    // The page's words are one module-wide setting: this widget sets its own language before
+    // each of its draws, also after the engine answered, so widgets on one page keep theirs.
+    const calculator = await mountCalculator({ view, status, quiet }, { base: BASE, beforeDraw: () => this.#useLanguage() });
+    this.#ctx = calculator?.session(this.#options) ?? null;
     this.#ctx?.go(this.#ctx.state.step);
   }
 
@@ -116,9 +127,13 @@ export class CarecheckCalculator extends HTMLElement {
     return langOf(this.getAttribute('lang')) || langOf(this.closest('[lang]')?.getAttribute('lang')) || 'zh';
   }
 
+  #useLanguage() {
+    setLang(this.#wantedLanguage());
+  }
+
   #applyLanguage() {
     // The page's words are one module-wide setting: the widget sets its language before each draw.
-    setLang(this.#wantedLanguage());
+    this.#useLanguage();
     this.#wrapper.lang = langTag();
     translateShell(this.#wrapper);
     this.#switch.textContent = say('switchLang');

@@ -136,6 +136,9 @@ test('saying "是" after living elsewhere leaves where the family lives to the h
   await page.getByRole('button', { name: /^(✓ )?是$/ }).click();
   assert.ok(await page.locator('.region-picker').nth(1).isHidden(), 'the second picker folds away');
   await page.getByRole('button', { name: '下一步' }).click();
+  // Only the hukou county (Shandong) is left, which no pack is about: the page says so up front
+  // (issue 11, coverage-view.js) and the family goes on anyway.
+  await page.getByRole('button', { name: '还是接着查' }).click();
   await page.locator('.places-line').waitFor();
   assert.match(await page.locator('.places-line').innerText(), /现在住在：就住在户口所在地/);
   assert.equal((await savedHousehold(page)).facts.home_region, undefined, 'no residence kept: the default counts');

@@ -19,8 +19,16 @@ const PAID_TO = {
 function blocksOf(summary) {
   const programs = summary.programs.filter((p) => WORTH_APPLYING.has(p.status));
   const inGroup = (group) => (p) => p.pack === group.pack && p.exclusive_group === group.id;
+  // In the engine's ranking (the order the calculator's own results show), best first.
+  const rank = (group) => (p) => {
+    const at = group.ranked.findIndex((r) => r.program === p.program && (r.member || '') === (p.member || ''));
+    return at < 0 ? group.ranked.length : at;
+  };
   const blocks = summary.groups
-    .map((group) => ({ title: group.name.zh, programs: programs.filter(inGroup(group)) }));
+    .map((group) => ({
+      title: group.name.zh,
+      programs: programs.filter(inGroup(group)).sort((a, b) => rank(group)(a) - rank(group)(b)),
+    }));
   const grouped = (p) => summary.groups.some((group) => inGroup(group)(p));
   blocks.push({ title: '补贴和服务', programs: programs.filter((p) => !grouped(p)) });
   return blocks.filter((block) => block.programs.length > 0);

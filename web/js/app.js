@@ -3,6 +3,7 @@
 import { lang, langTag, preferredLang, say, setLang, translateShell } from './i18n.js';
 import { mountCalculator, presetRegion } from './calculator.js';
 import { clearSavedState, freshState, loadState, saveState } from './state.js';
+import { stepHistory } from './step-history.js';
 
 const LANG_KEY = 'carecheck.lang';
 const MODE_KEY = 'carecheck.mode';
@@ -14,25 +15,32 @@ async function main() {
 
   const state = loadState();
   presetRegion(state, params.get('region'));
-  const ctx = await mountCalculator({
+  const calculator = await mountCalculator({
     view: document.getElementById('view'),
     status: document.getElementById('status'),
     quiet: document.getElementById('announce'),
-  }, {
-    base: document.baseURI,
-    state,
-    region: params.get('region'),
-    store: { save: saveState, clear: clearSavedState },
-  });
-  if (!ctx) return;
+  }, { base: document.baseURI });
+  if (!calculator) return;
 
-  const familyStore = ctx.store;
+  // The family's answers have one owner, the family session; cadre mode asks the calculator for
+  // a session per household (cadre-mode.js). Only the family's steps are browser history
+  // entries: the Android back button walks back through them (step-history.js).
+  const steps = stepHistory(window.history);
+  const family = calculator.session({
+    state,
+    region: params.get('region') || '',
+    store: { save: saveState, clear: clearSavedState },
+    onStep(entry, how) {
+      steps.record(entry, how);
+      compactShell(entry.step !== 'region');
+    },
+  });
   let cadre = null;
   // Families never download cadre mode's code; the offline copy has it for cadres.
   const cadreMode = async () => {
     if (cadre) return cadre;
     const { createCadreMode } = await import('./cadre-mode.js');
-    cadre ??= createCadreMode(ctx, document.getElementById('cadre-bar'), {
+    cadre ??= createCadreMode(calculator, document.getElementById('cadre-bar'), {
       region: /^\d{6}$/.test(params.get('region') || '') ? params.get('region') : '',
       // "Delete everything" empties storage; the family's answers held in memory go too.
       onDeletedAll() {
@@ -47,21 +55,29 @@ async function main() {
   const redraw = async () => {
     markMode(mode);
     if (mode === 'cadre') {
+      compactShell(true); // a cadre knows the page: the roster needs the room
       let roster;
       try {
         roster = await cadreMode();
       } catch (error) {
-        ctx.announce(say('loadFailed'));
+        calculator.announce(say('loadFailed'));
         console.warn('carecheck: cadre mode did not load', error);
         return;
       }
       if (mode === 'cadre') roster.resume(); // unless the family's switch was pressed meanwhile
     } else {
-      ctx.state = state;
-      ctx.store = familyStore;
-      ctx.go(state.step);
+      family.go(state.step, { history: 'replace' });
     }
   };
+  // Back (and forward) to a step of the family's: the question shown there is asked again with
+  // its answer kept; nothing is forgotten by going back.
+  steps.onBack((entry) => {
+    if (mode !== 'family') return;
+    state.editing = entry.step === 'questions' && entry.fact
+      ? { fact: entry.fact, ...(entry.member ? { member: entry.member } : {}), returnTo: 'questions' }
+      : null;
+    family.go(entry.step, { history: 'none' });
+  });
   const switchTo = (next) => {
     if (next === mode) return;
     mode = next;
@@ -78,6 +94,11 @@ async function main() {
   });
   redraw();
   registerServiceWorker();
+}
+
+/** One compact bar instead of header, privacy line and mode switch (after the first screen). */
+function compactShell(on) {
+  document.body.classList.toggle('shell--compact', on);
 }
 
 function markMode(mode) {

@@ -1,6 +1,7 @@
 // Cadre mode: a roster of households kept on the device, each screened with the family page's
-// own steps. The calculator's ctx is pointed at one household's answers at a time; saving them
-// writes that household to IndexedDB.
+// own steps. Each household asked about gets its own session of the calculator (its answers,
+// its store); saving them writes that household to IndexedDB. The family's session is never
+// touched: the page hands the view over by which session draws.
 import { h, show } from './dom.js';
 import { say } from './i18n.js';
 import { householdOf } from './state.js';
@@ -25,7 +26,7 @@ const OWN_KEYS = /^carecheck\./; // what "delete everything" removes from localS
  */
 
 /**
- * @param {import('./calculator.js').Context} ctx
+ * @param {import('./calculator.js').Calculator} ctx  the shared calculator (engine, view, messages)
  * @param {HTMLElement} bar  the line above the steps naming the household being screened
  * @param {{onDeletedAll?: () => void, region?: string}} [hooks]  region: the county a first
  *   household starts in
@@ -86,7 +87,7 @@ export function createCadreMode(ctx, bar, hooks = {}) {
     suspend() {
       bar.hidden = true;
       bar.replaceChildren();
-      ctx.visit += 1; // a step still waiting for the engine must not draw over what comes next
+      ctx.release(); // a step still waiting for the engine must not draw over what comes next
     },
 
     showHousehold(id) {
@@ -104,15 +105,17 @@ export function createCadreMode(ctx, bar, hooks = {}) {
       if (!record) { cadre.showRoster(); return; }
       if (changed.has(id)) { showChanged(record); return; }
       writePlace({ screen: 'steps', id });
-      ctx.state = record.state;
-      ctx.store = {
-        save: () => cadre.save(record),
-        clear() { /* "start over" keeps the household on the roster, only its answers go */ },
-        // Starting over keeps the county: the cadre is still in the same village.
-        region: record.state.region,
-      };
+      const household = ctx.session({
+        state: record.state,
+        store: {
+          save: () => cadre.save(record),
+          clear() { /* "start over" keeps the household on the roster, only its answers go */ },
+          // Starting over keeps the county: the cadre is still in the same village.
+          region: record.state.region,
+        },
+      });
       showBar(record);
-      ctx.go(record.state.step || 'region');
+      household.go(record.state.step || 'region');
     },
 
     /**
@@ -141,9 +144,15 @@ export function createCadreMode(ctx, bar, hooks = {}) {
       }
     },
 
-    async add(name, note) {
+    /** The county a new household is shown prefilled with: the last one registered's. */
+    lastRegion() {
       const recent = [...cadre.records].sort((a, b) => b.created.localeCompare(a.created))[0];
-      const record = newRecord(name, note, recent?.state.region || hooks.region || '');
+      return recent?.state.region || hooks.region || '';
+    },
+
+    /** @param {string} region  the county the cadre saw and kept (or chose) on the form; '' asks it */
+    async add(name, note, region = '') {
+      const record = newRecord(name, note, region);
       await addHousehold(record);
       written.set(record.id, JSON.stringify(record.state));
       cadre.records.push(record);

@@ -1,5 +1,7 @@
 // The calculator itself, mounted into a shell of elements: the page (app.js), the portal widget
-// (widget.js) and cadre mode all run these same steps on the same engine.
+// (widget.js) and cadre mode all run these same steps on the same engine. Each owner of answers
+// (the family page, the widget, each cadre household) gets its own Context from session(): no
+// mode overwrites another's state or store.
 import { h, show } from './dom.js';
 import { say } from './i18n.js';
 import { startEngine } from './engine.js';
@@ -9,26 +11,37 @@ import { renderRegionStep } from './region-view.js';
 import { renderFamilyStep } from './family-view.js';
 import { renderQuestionStep } from './question-view.js';
 import { renderResults } from './results-view.js';
+import { renderCoverageStep } from './coverage-view.js';
+import { resultsActions } from './results-actions.js';
 
 /**
- * Everything a step needs; passed to each render function.
+ * Everything a step needs; passed to each render function. One Context per owner of answers
+ * (the family page, the widget, one cadre household): its `state` and `store` never change, and
+ * a mode that wants other answers asks the calculator for its own Context (session()).
  * @typedef {Object} Context
- * @property {import('./state.js').State} state  the household being asked about (cadre mode swaps it)
+ * @property {import('./state.js').State} state  the household being asked about (this owner's)
  * @property {import('./engine.js').Engine|null} engine  null while it loads (only step 1 runs without it)
  * @property {import('./regions.js').RegionTree} regions
  * @property {HTMLElement} view              where steps are drawn
  * @property {() => void} save               keeps answers across reloads
- * @property {(step: string) => void} go     shows a step
+ * @property {(step: string, how?: {history?: 'push'|'replace'|'none'}) => void} go  shows a step
+ *   (and makes this owner the one drawing)
+ * @property {(entry: StepEntry) => void} stepShown  a step says what it drew (for the back button)
  * @property {(message: string) => void} announce  shows and says a message (loading, errors)
  * @property {(message: string) => void} announceQuietly  says it to screen readers only
  * @property {(envelope: Object) => void} fail     shows an engine error without losing answers
  * @property {() => void} startOver
  * @property {(result: Object, open: Object) => void} resultShown  called with check() and
  *   questions() whenever the results step is drawn
- * @property {AnswerStore} store  where the answers being asked about are kept (cadre mode swaps it)
+ * @property {AnswerStore} store  where this owner's answers are kept
  * @property {Promise<void>} engineReady  settles when the engine has started (or failed to)
- * @property {number} visit  counts steps shown; a step that waited for the engine draws only if
- *   no other step was shown meanwhile
+ * @property {number} visit  counts draws of the shared view (any owner's); a step that waited
+ *   for the engine draws only if nothing else was shown meanwhile
+ */
+
+/**
+ * What a step drew, as a history entry: the step, and on the question step which question.
+ * @typedef {{step: string, fact?: string, member?: string}} StepEntry
  */
 
 /**
@@ -47,27 +60,47 @@ import { renderResults } from './results-view.js';
  * @property {HTMLElement} quiet    screen-reader-only messages
  */
 
+/**
+ * What the owners share: the engine, the region list and the view. Only one owner draws at a
+ * time; release() puts every owner aside (e.g. cadre mode drawing its roster).
+ * @typedef {Object} Calculator
+ * @property {import('./engine.js').Engine|null} engine
+ * @property {Promise<void>} engineReady
+ * @property {import('./regions.js').RegionTree} regions
+ * @property {HTMLElement} view
+ * @property {number} visit   counts draws of the view; steps and other screens compare it
+ * @property {(message: string) => void} announce
+ * @property {(message: string) => void} announceQuietly
+ * @property {(owner: Owner) => Context} session  a Context for these answers
+ * @property {() => void} release  whatever is still waiting to draw (any owner's) draws nothing
+ *
+ * @typedef {Object} Owner
+ * @property {import('./state.js').State} state  answers to start from (kept and changed in place)
+ * @property {AnswerStore} store
+ * @property {string} [region]  the preset county "start over" keeps
+ * @property {(result: Object, open: Object) => void} [onResult]
+ * @property {(entry: StepEntry, how: 'push'|'replace'|'none') => void} [onStep]  each step drawn
+ */
+
 const STEPS = {
   region: renderRegionStep,
+  coverage: renderCoverageStep,
   family: renderFamilyStep,
   questions: renderQuestionStep,
-  results: renderResults,
+  results: renderResultsWithActions,
 };
 
 /**
- * Loads the region list, starts the engine meanwhile, and shows the state's step.
+ * Loads the region list and starts the engine meanwhile.
  * @param {Shell} shell
  * @param {Object} options
  * @param {URL|string} options.base   where the site's files are (rules, wasm, region list)
- * @param {import('./state.js').State} options.state  answers to start from (kept and changed in place)
- * @param {AnswerStore} options.store
- * @param {Object<string, (ctx: Context) => void>} [options.extraSteps]  more steps by name
- * @param {(result: Object, open: Object) => void} [options.onResult]
- * @returns {Promise<Context|null>} null when the region list could not be loaded (already said)
+ * @param {() => void} [options.beforeDraw]  called before every step draws, also after the
+ *   engine answered (the widget sets its own language there: two widgets may share a page)
+ * @returns {Promise<Calculator|null>} null when the region list could not be loaded (already said)
  */
 export async function mountCalculator(shell, options) {
   const { view, status, quiet } = shell;
-  const steps = { ...STEPS, ...options.extraSteps };
   const announce = (message) => { status.textContent = message; };
   const announceQuietly = (message) => { status.textContent = ''; quiet.textContent = message; };
   const failed = (error) => {
@@ -84,47 +117,94 @@ export async function mountCalculator(shell, options) {
     return null;
   }
 
+  const beforeDraw = options.beforeDraw ?? (() => {});
+  /** @type {Calculator} */
+  const calc = {
+    engine: null, regions, view, announce, announceQuietly, visit: 0,
+    release() { calc.visit += 1; },
+    session: (owner) => session(calc, owner, beforeDraw),
+  };
+  const engineReady = startEngine(options.base)
+    .then((engine) => { calc.engine = withHook(engine, beforeDraw); })
+    .catch((error) => { failed(error); throw error; });
+  engineReady.catch(() => {}); // reported by failed(); steps that need it say so
+  calc.engineReady = engineReady;
+  return calc;
+}
+
+/** The engine, calling `hook` as each answer comes back (before the step that asked draws). */
+function withHook(engine, hook) {
+  const wrap = (call) => async (household) => {
+    const answer = await call(household);
+    hook();
+    return answer;
+  };
+  return { ...engine, check: wrap(engine.check), questions: wrap(engine.questions), validate: wrap(engine.validate) };
+}
+
+/** One owner's Context over the shared calculator. */
+function session(calc, owner, beforeDraw) {
+  let how = 'push';
   /** @type {Context} */
   const ctx = {
-    state: options.state, engine: null, regions, view, announce, announceQuietly, visit: 0,
-    store: options.store,
-    save: () => ctx.store.save(ctx.state),
-    go(step) {
-      ctx.visit += 1;
-      announce('');
-      ctx.state.step = steps[step] ? step : 'region';
+    state: owner.state,
+    store: owner.store,
+    regions: calc.regions,
+    view: calc.view,
+    announce: calc.announce,
+    announceQuietly: calc.announceQuietly,
+    get engine() { return calc.engine; },
+    get engineReady() { return calc.engineReady; },
+    get visit() { return calc.visit; },
+    save: () => owner.store.save(owner.state),
+    go(step, options = {}) {
+      calc.visit += 1;
+      how = options.history ?? 'push';
+      calc.announce('');
+      ctx.state.step = STEPS[step] ? step : 'region';
       ctx.save();
-      if (!ctx.engine && ctx.state.step !== 'region') {
-        announce(say('loading'));
-        const waiting = ctx.visit;
-        engineReady.then(() => {
-          if (waiting === ctx.visit) ctx.go(ctx.state.step); // unless something else was shown meanwhile
-        }, () => announce(say('loadFailed')));
+      beforeDraw();
+      if (!calc.engine && ctx.state.step !== 'region') {
+        calc.announce(say('loading'));
+        const waiting = calc.visit;
+        calc.engineReady.then(() => {
+          if (waiting === calc.visit) ctx.go(ctx.state.step, { history: how }); // unless something else was shown meanwhile
+        }, () => calc.announce(say('loadFailed')));
         return;
       }
-      steps[ctx.state.step](ctx);
+      // The question step says which question it drew; the others are one entry each.
+      if (ctx.state.step !== 'questions') ctx.stepShown({ step: ctx.state.step });
+      STEPS[ctx.state.step](ctx);
+    },
+    stepShown(entry) {
+      owner.onStep?.(entry, how);
+      how = 'replace'; // a redraw of the same step (a language switch) is no new entry
     },
     fail(envelope) {
       // Answers the engine cannot read (e.g. edited storage): say so and offer a way out
       // instead of a dead page. The saved answers stay until the family chooses.
-      announce(`${say('engineError')}${envelope.error?.message ?? ''}`);
-      show(view, [h('div', { class: 'actions' },
+      calc.announce(`${say('engineError')}${envelope.error?.message ?? ''}`);
+      show(calc.view, [h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'button button--secondary', onClick: () => ctx.go('family') }, say('changeFamily')),
         h('button', { type: 'button', class: 'button button--quiet', onClick: () => ctx.startOver() }, say('startOver')))]);
     },
     startOver() {
-      ctx.store.clear();
-      Object.assign(ctx.state, freshState(), { region: ctx.store.region ?? (options.region || '') });
+      owner.store.clear();
+      Object.assign(ctx.state, freshState(), { region: owner.store.region ?? (owner.region || '') });
       ctx.go(ctx.state.region ? 'family' : 'region');
     },
-    resultShown(result, open) { options.onResult?.(result, open); },
+    resultShown(result, open) { owner.onResult?.(result, open); },
   };
-  const engineReady = startEngine(options.base)
-    .then((engine) => { ctx.engine = engine; })
-    .catch((error) => { failed(error); throw error; });
-  engineReady.catch(() => {}); // reported by failed(); steps that need it say so
-  ctx.engineReady = engineReady;
   return ctx;
+}
+
+/** The results step, with "change answers" and "start again" at its top. */
+async function renderResultsWithActions(ctx) {
+  const visit = ctx.visit;
+  await renderResults(ctx);
+  if (visit !== ctx.visit) return;
+  const results = ctx.view.querySelector('.results');
+  results?.querySelector('.step__title')?.after(resultsActions(ctx));
 }
 
 /**

@@ -5,6 +5,9 @@
 // browser drops the message when the parent is anything else.
 import { EVENT } from '../widget.js';
 
+/** The message telling the portal the calculator's height (with the resize parameter). */
+export const HEIGHT = 'carecheck-height';
+
 /**
  * The origin a portal named, or null for anything that is not a plain http(s) origin.
  * @param {string|null} value  e.g. "https://portal.example"
@@ -48,4 +51,19 @@ if (target && window.parent !== window) {
     window.parent.postMessage({ type: EVENT, summary: event.detail }, target);
   });
 }
-document.getElementById('main').append(widget);
+const main = document.getElementById('main');
+main.append(widget);
+
+// resize=<the portal's origin>: the calculator's height, {type: 'carecheck-height', height} in
+// CSS px, each time it changes, posted to that origin only (never '*'), so the portal can size
+// the frame to it and the family never scrolls inside a scroll.
+const resizeTo = namedOrigin(params.get('resize'));
+if (resizeTo && window.parent !== window && typeof ResizeObserver === 'function') {
+  let last = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(main.getBoundingClientRect().height);
+    if (height === last || height === 0) return;
+    last = height;
+    window.parent.postMessage({ type: HEIGHT, height }, resizeTo);
+  }).observe(main);
+}

@@ -610,6 +610,49 @@ Object.assign(WORDS.en, {
   payOption_meal_point: 'paid to the meal point',
 });
 
+// ---- Issue 11, the question screen on a phone (compact bar, coverage up front, back button,
+// cadre county, portal): kept in one block so the results work merges beside it. ----
+Object.assign(WORDS.zh, {
+  modeFamilyShort: '自己家查',
+  modeCadreShort: '村干部用',
+  privacyShort: '只存在这部手机上',
+  resultsChange: '改答案',
+  resultsRestart: '重新开始',
+  resultsRestartQuestion: '真的要清空所有回答，从头开始吗？',
+  resultsRestartYes: '清空，从头开始',
+  resultsRestartNo: '不清空，回到结果',
+  coverageTitle: '您家那里的政策，这里还没有',
+  coverageText: '您选的地方（{place}）的养老、助残政策，这里还没有收进来。接着查的话，结果里多半没有您那里的政策。',
+  coveragePlaces: '现在能查的只有这些地方：',
+  coverageAsk: '您那里的政策，可以去村委会、乡镇政府或县民政局问。',
+  coverageGoOn: '还是接着查',
+  coverageChange: '换一个地方',
+  newHouseholdCounty: '这一户的户口在哪个县（区）？',
+  newHouseholdCountyFilled: '已先填上一户的县（区），不对请改：{place}',
+  csvFamilyMoney: '给家里的钱（元/年）：{program}',
+  csvFamilyTotal: '给家里的钱合计（元/年）',
+});
+Object.assign(WORDS.en, {
+  modeFamilyShort: 'Own family',
+  modeCadreShort: 'Cadre',
+  privacyShort: 'Kept on this phone only',
+  resultsChange: 'Change answers',
+  resultsRestart: 'Start again',
+  resultsRestartQuestion: 'Really clear all answers and start from the beginning?',
+  resultsRestartYes: 'Clear and start again',
+  resultsRestartNo: 'Keep them, back to the results',
+  coverageTitle: 'Your place is not covered yet',
+  coverageText: 'The policies of {place} are not here yet, so the results will most likely leave them out.',
+  coveragePlaces: 'Places covered now:',
+  coverageAsk: 'Ask your village committee, township government or county civil-affairs bureau about your local policies.',
+  coverageGoOn: 'Go on anyway',
+  coverageChange: 'Choose another place',
+  newHouseholdCounty: 'Which county (district) is this household\'s hukou in?',
+  newHouseholdCountyFilled: 'Filled in from the last household; change it if wrong: {place}',
+  csvFamilyMoney: 'Money to the family (yuan/year): {program}',
+  csvFamilyTotal: 'Money to the family, total (yuan/year)',
+});
+
 /** @type {'zh'|'en'} */
 let current = 'zh';
 

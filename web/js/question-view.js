@@ -90,11 +90,13 @@ function renderQuestion(ctx, question, remaining) {
   h('fieldset', { class: 'question__box' },
     h('legend', { class: 'question__legend' }, h('span', { class: 'question__who' }, who), heading),
     question.help && h('p', { class: 'question__help' }, pick(question.help)),
-    question.term && h('p', { class: 'question__term' }, say('officialWord'), pick(question.term)),
-    question.decided_by && h('p', { class: 'question__term' }, say('decidedBy'), pick(question.decided_by)),
     h('div', { class: 'answers' }, controls),
     refused.element,
-    onSubmit && h('button', { type: 'submit', class: 'button button--primary' }, say('next'))),
+    onSubmit && h('button', { type: 'submit', class: 'button button--primary' }, say('next')),
+    // The fine print after the answers: on a 360×640 phone the answers come first into view.
+    (question.term || question.decided_by) && h('div', { class: 'question__after' },
+      question.term && h('p', { class: 'question__term' }, say('officialWord'), pick(question.term)),
+      question.decided_by && h('p', { class: 'question__term' }, say('decidedBy'), pick(question.decided_by)))),
   h('div', { class: 'actions' },
     previous && h('button', {
       type: 'button', class: 'button button--secondary',
@@ -107,6 +109,7 @@ function renderQuestion(ctx, question, remaining) {
     }, say('showResults'))));
 
   show(ctx.view, [form], heading);
+  ctx.stepShown({ step: 'questions', ...key });
 }
 
 /** The answered question before `key` (or the last answered one when `key` is new). */

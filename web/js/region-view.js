@@ -36,7 +36,8 @@ export function renderRegionStep(ctx) {
       const back = state.editing && !state.editing.member
         && ['hukou_region', HOME_FACT].includes(state.editing.fact) && state.editing.returnTo === 'results';
       state.editing = null;
-      ctx.go(back ? 'results' : 'family');
+      // A place no pack is about is told so before the family step (coverage-view.js).
+      ctx.go(back ? 'results' : 'coverage');
     },
   },
   heading,

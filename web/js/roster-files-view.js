@@ -5,7 +5,7 @@ import { pick, say } from './i18n.js';
 import { BACKUP_LIMITS, localDate, rosterFromJson, rosterToJson, toCsv } from './roster-file.js';
 import { confirmAction } from './confirm-action.js';
 import { applyForLines, programLabel } from './brief-words.js';
-import { worthAsking } from './result-summary.js';
+import { familyMoney, familyYearly, toApplyFor, worthAsking } from './result-summary.js';
 
 /**
  * @param {ReturnType<import('./cadre-mode.js').createCadreMode>} cadre
@@ -97,6 +97,8 @@ function rosterCsv(cadre, rows) {
   const { catalogue } = cadre.ctx.engine ?? { catalogue: null };
   const header = ['colHousehold', 'colNote', 'colRegion', 'colPeople', 'colEligible', 'colDepends', 'colAsk',
     'colOpen', 'colMissing', 'colPapers', 'colUpdated'].map((key) => say(key));
+  const money = moneyColumns(rows.map((row) => row.screened.summary).filter(Boolean));
+  header.push(...money.header);
   // Program names hold 、 themselves, so items are parted with ；.
   const items = (texts) => texts.join('；');
   const body = [...rows].sort((a, b) => a.record.created.localeCompare(b.record.created)).map(({ record, screened }) => {
@@ -114,9 +116,51 @@ function rosterCsv(cadre, rows) {
       items((summary?.missing_papers || []).map(pick)),
       items((summary?.papers || []).map(pick)),
       localDate(record.updated),
+      ...money.cells(summary),
     ];
   });
   return toCsv(header, body);
+}
+
+/**
+ * The family's money in the CSV (issue 11): a column per program that pays the family itself
+ * in some household of the roster, and the household's total. Which money counts as the family's
+ * is result-summary.js's rule (familyYearly, familyMoney): never a care home's, a service
+ * provider's or a meal point's; the total counts what the household can apply for now, and of
+ * a choose-one group only the program worth most to the family.
+ */
+function moneyColumns(summaries) {
+  const keyOf = (p) => `${p.pack}/${p.program}`;
+  const programs = new Map();
+  for (const summary of summaries) {
+    for (const p of toApplyFor(summary)) if (familyYearly(p) != null && !programs.has(keyOf(p))) programs.set(keyOf(p), p);
+  }
+  const columns = [...programs.values()];
+  return {
+    header: [...columns.map((p) => say('csvFamilyMoney', { program: pick(p.name) })), say('csvFamilyTotal')],
+    cells(summary) {
+      if (!summary) return [...columns.map(() => ''), ''];
+      const mine = toApplyFor(summary);
+      const perProgram = columns.map((column) => {
+        const own = mine.filter((p) => keyOf(p) === keyOf(column)).map(familyYearly).filter((n) => n != null);
+        return own.length ? own.reduce((a, b) => a + b, 0) : '';
+      });
+      return [...perProgram, familyMoney(packsOf(summary)).yearly];
+    },
+  };
+}
+
+/** A summary's programs in the shape of check()'s packs, for familyMoney(). */
+function packsOf(summary) {
+  const packs = new Map();
+  for (const p of summary.programs) {
+    if (!packs.has(p.pack)) packs.set(p.pack, { id: p.pack, programs: [] });
+    packs.get(p.pack).programs.push({
+      status: p.status, kind: p.kind, exclusive_group: p.exclusive_group,
+      amount: p.yearly == null && p.paid_to == null ? null : { yearly: p.yearly, paid_to: p.paid_to },
+    });
+  }
+  return [...packs.values()];
 }
 
 function download(name, type, text) {

@@ -7,6 +7,7 @@ import { list, paren, pick, say } from './i18n.js';
 import { applyForLines } from './brief-words.js';
 import { toApplyFor, worthAsking } from './result-summary.js';
 import { rosterFileActions } from './roster-files-view.js';
+import { regionPicker } from './region-picker.js';
 
 const applyCount = (s) => (s.summary ? toApplyFor(s.summary).length : 0);
 const openCount = (s) => s.summary?.open_questions ?? 0;
@@ -99,9 +100,16 @@ export function householdFields(record = { name: '', note: '' }) {
   return { fields, read };
 }
 
-/** "Register a new household": a name is all it takes to start. */
+/**
+ * "Register a new household": a name, and its county — filled in from the last household
+ * registered, visibly, so the cadre sees it and changes it for a household of another county
+ * (empty for the first: the household's first step then asks it).
+ */
 function addForm(cadre) {
   const { fields, read } = householdFields();
+  const last = cadre.lastRegion();
+  const county = regionPicker(cadre.ctx.regions, last);
+  const countyTitle = uniqueId('new-county');
   let busy = false; // a double tap registers one household, not two
   return h('form', {
     class: 'household-form', novalidate: true,
@@ -111,7 +119,7 @@ function addForm(cadre) {
       if (!entered || busy) return;
       busy = true;
       try {
-        await cadre.add(entered.name, entered.note);
+        await cadre.add(entered.name, entered.note, county.value());
       } catch (error) {
         cadre.ctx.announce(`${say('rosterStorageFailed')}${error?.message ?? ''}`);
       } finally {
@@ -121,6 +129,11 @@ function addForm(cadre) {
   },
   h('h3', {}, say('addHousehold')),
   fields,
+  h('fieldset', { class: 'household-form__county', 'aria-labelledby': countyTitle },
+    h('legend', { class: 'field__label', id: countyTitle }, say('newHouseholdCounty')),
+    last && h('p', { class: 'hint household-form__filled' },
+      say('newHouseholdCountyFilled', { place: cadre.ctx.regions.fullName(last) || last })),
+    county.element),
   h('button', { type: 'submit', class: 'button button--primary', id: 'add-household' }, say('startHousehold')));
 }
 
