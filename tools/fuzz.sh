@@ -16,15 +16,13 @@ FUZZ_TARGETS=(fuzz_pack fuzz_household fuzz_csv)
 # field limit and the deep-nesting limit, so mutations can cross them.
 FUZZ_MAX_LEN=$((2 * 1024 * 1024))
 # Nesting of the generated deep seeds. The CLI refuses a mapping deeper than 64 (cli/json_depth.h),
-# so fuzz_csv gets 100 000. The engine has no depth limit yet: a household or pack value nested
-# some 10 000s deep overflows the stack in core/ (error messages dump the value recursively), a
-# known crash that core/'s own limit will fix; until then fuzz_household and fuzz_pack get seeds
-# capped at 1 000 levels, deep enough to exercise the recursion, shallow enough not to crash.
-# Likewise a 1 MiB member id makes the engine write some 200 MB per call (the id is repeated per
-# program; issue 13), which under ASan passes the 2 GiB RSS limit: households get 64 KiB strings.
+# so fuzz_csv gets 100 000. The engine refuses a household or pack nested deeper than 64, a
+# string over its limit and a household over 1 MiB before reading it (docs/limits.md), so
+# fuzz_household and fuzz_pack get the same 100 000-deep values and 1 MiB strings: mutations
+# cross every limit from both sides.
 FUZZ_DEEP_CLI=100000
-FUZZ_DEEP_CORE=${CARECHECK_FUZZ_DEEP_CORE:-1000}
-FUZZ_LONG_CORE=${CARECHECK_FUZZ_LONG_CORE:-65536}
+FUZZ_DEEP_CORE=${CARECHECK_FUZZ_DEEP_CORE:-100000}
+FUZZ_LONG_CORE=${CARECHECK_FUZZ_LONG_CORE:-1048576}
 
 # fuzz_binary TARGET: the built binary's path, or nothing.
 fuzz_binary() {

@@ -302,6 +302,7 @@ void Loader::read_program(Pack& pack, const Json& json, const std::string& path,
                    "kind is service_mode, subsidy, service_item, related_policy or provider_subsidy");
     }
     if (kind) program.kind = *kind;
+    program.related_policy = program.kind == "related_policy";
     program.name = read_text(json, "name", path, issues, true);
     program.summary = read_text(json, "summary", path, issues, false);
     if (json.contains("for_each")) {

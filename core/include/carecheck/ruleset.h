@@ -166,6 +166,7 @@ struct Program {
     std::string path;
     size_t index = 0;
     int group_index = -1;       // index into Pack::groups, -1: in no group
+    bool related_policy = false;  // kind "related_policy": never more than worth asking
 };
 
 struct ExclusiveGroup {

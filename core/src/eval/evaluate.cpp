@@ -114,7 +114,7 @@ private:
             status = Status::NotEligible;
         } else if (conditions == Tri::Unknown) {
             status = Status::NeedsAnswers;
-        } else if (program.kind == "related_policy") {
+        } else if (program.related_policy) {
             status = Status::WorthAsking;
         } else if (!program.local) {
             status = Status::Eligible;

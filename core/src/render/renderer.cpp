@@ -203,8 +203,9 @@ OrderedJson questions_list(const Evaluation& e) {
 /// The parts of results that never change, rendered once per rule set.
 struct Renderer::Pieces {
     struct ProgramPieces {
-        std::string head;  // "id":…,"kind":…,"name":…,"summary":…
-        std::string tail;  // ,"exclusive_group":…,"citations":…,"apply":…,"notes":…
+        std::string head;         // "id":…,"kind":…,"name":…,"summary":…
+        std::string tail;         // ,"exclusive_group":…,"citations":…,"apply":…,"notes":…
+        std::string screen_head;  // {"pack":…,"program":… of a screening line's entry
     };
     std::vector<std::string> pack_headers;  // each pack's header without its closing brace
     std::vector<std::vector<ProgramPieces>> programs;
@@ -225,7 +226,9 @@ Renderer::Renderer(const Ruleset& ruleset) : ruleset_(&ruleset), pieces_(std::ma
             tail["citations"] = std::move(cites);
             if (!p.apply.empty()) tail["apply"] = apply_json(p.apply);
             if (!p.notes.empty()) tail["notes"] = text_list(p.notes);
-            programs.push_back(Pieces::ProgramPieces{members_of(head), "," + members_of(tail)});
+            std::string screen_head;
+            JsonWriter(screen_head).raw("{").key("pack").string(pack.id).raw(",").key("program").string(p.id);
+            programs.push_back(Pieces::ProgramPieces{members_of(head), "," + members_of(tail), std::move(screen_head)});
         }
         pieces_->programs.push_back(std::move(programs));
     }
@@ -277,13 +280,21 @@ std::string Renderer::screen(const Evaluation& e, const std::string& prefix) con
     out.reserve(4096);
     JsonWriter w(out);
     w.raw("{").raw(prefix).raw("\"ok\":true,\"as_of\":\"").raw(format_date(e.household->as_of)).raw("\",\"results\":[");
+    // Each member's id, quoted once for the many entries that name it.
+    std::vector<std::string> member_ids;
+    for (const Member& m : e.household->members) {
+        member_ids.emplace_back(",\"member\":");
+        JsonWriter(member_ids.back()).string(m.id);
+    }
     bool first = true;
-    for (const PackEvaluation& pack : e.packs) {
+    for (size_t p = 0; p < e.packs.size(); ++p) {
+        const PackEvaluation& pack = e.packs[p];
         for (size_t i = 0; i < pack.listed; ++i) {
             const Outcome& o = pack.outcomes[i];
-            w.raw(first ? "{" : ",{").key("pack").string(pack.pack->id).raw(",").key("program").string(o.program->id);
+            if (!first) w.raw(",");
+            w.raw(pieces_->programs[p][o.program->index].screen_head);
             first = false;
-            if (o.member >= 0) w.raw(",").key("member").string(e.household->members[static_cast<size_t>(o.member)].id);
+            if (o.member >= 0) w.raw(member_ids[static_cast<size_t>(o.member)]);
             w.raw(",").key("status").raw("\"").raw(status_name(o.status)).raw("\"");
             w.raw(",").key("yearly");
             o.amount.yearly ? w.number(*o.amount.yearly) : w.null();
