@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "household_fast.h"
 #include "input_limits.h"
 #include "carecheck/json_read.h"
 
@@ -240,17 +241,23 @@ std::optional<Household> read_household(const Json& json, const Ruleset& ruleset
         if (!params.is_object()) issues.add("wrong_type", "/parameters", "\"parameters\" must be an object");
     }
     if (!issues.empty()) return std::nullopt;
+    if (!derive_facts(ruleset, household, issues)) return std::nullopt;
+    return household;
+}
+
+bool derive_facts(const Ruleset& ruleset, Household& household, IssueList& issues) {
+    const size_t before = issues.size();
     derive(ruleset, FactAbout::Household, household.facts, household.as_of, "/facts", issues);
     for (size_t i = 0; i < household.members.size(); ++i) {
         derive(ruleset, FactAbout::Member, household.members[i].facts, household.as_of,
                pointer_join("/members", i) + "/facts", issues);
     }
-    if (!issues.empty()) return std::nullopt;
-    return household;
+    return issues.size() == before;
 }
 
 std::optional<Household> read_household_text(const std::string& text, const Ruleset& ruleset,
                                              const std::string& today, IssueList& issues) {
+    if (auto household = read_valid_household(text, ruleset, today)) return household;
     const Json json = parse_limited(text, kHouseholdLimits, issues);
     if (!issues.empty()) return std::nullopt;
     return read_household(json, ruleset, today, issues);

@@ -7,7 +7,11 @@
 #include <sstream>
 #include <string>
 
+#include "carecheck/evaluation.h"
+#include "carecheck/render.h"
 #include "carecheck/service.h"
+#include "household_fast.h"
+#include "input_limits.h"
 
 namespace {
 carecheck::Service& service() {
@@ -34,6 +38,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const std::string& out : {service().check(input, "2026-11-23"), service().questions(input, "2026-11-23"),
                                    service().screen(input, "2026-11-23")}) {
         if (out.rfind("{\"ok\":", 0) != 0) __builtin_trap();
+    }
+    // The fast reader accepts only what the checking reader accepts, and reads it the same.
+    const carecheck::Ruleset& rules = *service().ruleset();
+    if (const auto fast = carecheck::read_valid_household(input, rules, "2026-11-23")) {
+        carecheck::IssueList issues;
+        const carecheck::Json json = carecheck::parse_limited(input, carecheck::kHouseholdLimits, issues);
+        std::optional<carecheck::Household> checked;
+        if (issues.empty()) checked = carecheck::read_household(json, rules, "2026-11-23", issues);
+        if (!checked) __builtin_trap();
+        const carecheck::Renderer& render = *service().renderer();
+        if (render.result(carecheck::evaluate(rules, *fast, carecheck::Trace::Record)) !=
+            render.result(carecheck::evaluate(rules, *checked, carecheck::Trace::Record))) {
+            __builtin_trap();
+        }
     }
     return 0;
 }

@@ -2,6 +2,11 @@
 // evaluated into a silent wrong result.
 #include <gtest/gtest.h>
 
+#include "carecheck/evaluation.h"
+#include "carecheck/household.h"
+#include "carecheck/render.h"
+#include "household_fast.h"
+#include "input_limits.h"
 #include "test_support.h"
 
 namespace carecheck {
@@ -138,6 +143,61 @@ TEST(Household, ChecksBeforeLoadingAreAnErrorNotACrash) {
     const Service empty;
     EXPECT_EQ(parse(empty.check("{}")).at("error").at("code"), "no_rules");
     EXPECT_EQ(parse(empty.describe()).at("error").at("code"), "no_rules");
+}
+
+}  // namespace
+}  // namespace carecheck
+
+// The fast reader (no JSON tree) must take every valid household the checking reader takes, read
+// it the same way, and give up on every household the checking reader refuses.
+namespace carecheck {
+namespace {
+
+TEST(FastHouseholdReader, AgreesWithTheCheckingReaderOnEveryCaseHousehold) {
+    const Service service = test::service_for(test::rule_files());
+    const Ruleset& rules = *service.ruleset();
+    size_t valid = 0;
+    for (const std::string& text : test::case_households()) {
+        IssueList issues;
+        const Json json = parse_limited(text, kHouseholdLimits, issues);
+        std::optional<Household> checked;
+        if (issues.empty()) checked = read_household(json, rules, "2026-11-23", issues);
+        const auto fast = read_valid_household(text, rules, "2026-11-23");
+        ASSERT_EQ(fast.has_value(), checked.has_value()) << text;
+        if (!checked) continue;
+        ++valid;
+        EXPECT_EQ(service.renderer()->result(evaluate(rules, *fast, Trace::Record)),
+                  service.renderer()->result(evaluate(rules, *checked, Trace::Record)))
+                << text;
+    }
+    EXPECT_GT(valid, 300u);
+}
+
+TEST(FastHouseholdReader, GivesUpOnWhatTheCheckingReaderRefuses) {
+    const Service service = test::service_for(test::rule_files());
+    const Ruleset& rules = *service.ruleset();
+    const std::string good = R"({"as_of":"2026-11-23","facts":{"hukou_region":"130722"},"members":[{"id":"m","roles":["elder"],"facts":{"age":70}}]})";
+    ASSERT_TRUE(read_valid_household(good, rules, ""));
+    for (const char* bad : {
+             R"({"as_of":"2026-11-23","facts":{"hukou_region":"130722","hukou_region":"130722"}})",
+             R"({"as_of":"2026-11-23","facts":{"hukou_region":"13072"}})",
+             R"({"as_of":"2026-11-23","facts":{"no_such_fact":true}})",
+             R"({"as_of":"2026-11-23","members":[{"id":"m","facts":{"age":-3}}]})",
+             R"({"as_of":"2026-11-23","members":[{"id":"m","facts":{"age":1e400}}]})",
+             R"({"as_of":"2026-11-23","members":[{"id":"m"},{"id":"m"}]})",
+             R"({"as_of":"2026-11-23","members":[{"roles":["elder"]}]})",
+             R"({"as_of":"2026-11-23","members":[{"id":"m","roles":["king"]}]})",
+             R"({"as_of":"2026-11-23","members":[{"id":"m","facts":{"hukou_region":"130722"}}]})",
+             R"({"as_of":"2026-13-01"})", R"({"facts":{}})", R"({"as_of":"2026-11-23","extra":1})",
+             R"({"as_of":"2026-11-23","parameters":{"no_such":1}})", R"([])", R"("text")", R"({"as_of":"2026-11-23"} x)",
+             R"({"as_of":"2026-11-23","members":[{"id":"m","facts":{"birth_date":"2030-01-01"}}]})"}) {
+        IssueList issues;
+        const Json json = parse_limited(bad, kHouseholdLimits, issues);
+        std::optional<Household> checked;
+        if (issues.empty()) checked = read_household(json, rules, "", issues);
+        EXPECT_FALSE(checked) << "the checking reader takes " << bad;
+        EXPECT_FALSE(read_valid_household(bad, rules, "")) << "the fast reader takes " << bad;
+    }
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -39,6 +41,27 @@ Service example_service() {
 
 Service pin_service() {
     return service_for(data_files("pin", {"facts.json", "pin.pack.json"}));
+}
+
+std::vector<RuleFile> rule_files() {
+    std::vector<RuleFile> files;
+    for (const auto& entry : std::filesystem::directory_iterator(CARECHECK_RULES_DIR)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.path().extension() != ".json" || name.find(".cases.") != std::string::npos) continue;
+        files.push_back(RuleFile{"rules/" + name, read_text_file(entry.path().string())});
+    }
+    std::sort(files.begin(), files.end(), [](const RuleFile& a, const RuleFile& b) { return a.name < b.name; });
+    return files;
+}
+
+std::vector<std::string> case_households() {
+    std::vector<std::string> households;
+    for (const auto& entry : std::filesystem::directory_iterator(CARECHECK_RULES_DIR)) {
+        if (entry.path().filename().string().find(".cases.json") == std::string::npos) continue;
+        const Json cases = Json::parse(read_text_file(entry.path().string()));
+        for (const Json& c : cases.at("cases")) households.push_back(c.at("household").dump());
+    }
+    return households;
 }
 
 Json parse(const std::string& text) { return Json::parse(text); }

@@ -27,6 +27,12 @@ Service example_service();
 /// evaluation core is rewritten (province codes, `gt` ages, `local.unless`, `by_case` amounts).
 Service pin_service();
 
+/// The project's own rule set (rules/: the catalogue and every pack).
+std::vector<RuleFile> rule_files();
+
+/// Every household of every rules/*.cases.json, as JSON text.
+std::vector<std::string> case_households();
+
 /// Parses the JSON a Service returned.
 Json parse(const std::string& text);
 
