@@ -90,7 +90,7 @@ async function main() {
   document.getElementById('lang-switch').addEventListener('click', () => {
     setPageLang(lang() === 'zh' ? 'en' : 'zh');
     writePref(LANG_KEY, lang());
-    ctx.regions.forLanguage(lang()).then(redraw); // place names in the new language first
+    calculator.regions.forLanguage(lang()).then(redraw); // place names in the new language first
   });
   redraw();
   registerServiceWorker();

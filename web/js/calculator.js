@@ -198,13 +198,13 @@ function session(calc, owner, beforeDraw) {
   return ctx;
 }
 
-/** The results step, with "change answers" and "start again" at its top. */
+/** The results step, with "change answers" and "start again" right after what was found (the
+ * result itself stays within three phone screens; these two come once it has been read). */
 async function renderResultsWithActions(ctx) {
   const visit = ctx.visit;
   await renderResults(ctx);
   if (visit !== ctx.visit) return;
-  const results = ctx.view.querySelector('.results');
-  results?.querySelector('.step__title')?.after(resultsActions(ctx));
+  ctx.view.querySelector('.results')?.after(resultsActions(ctx));
 }
 
 /**

@@ -1,4 +1,4 @@
-// At the top of the results: "改答案" goes back to the last question answered (and from there
+// After the results: "改答案" goes back to the last question answered (and from there
 // "上一题" walks further back), "重新开始" clears every answer after asking again in the page.
 import { h } from './dom.js';
 import { say } from './i18n.js';
