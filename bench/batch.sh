@@ -27,7 +27,7 @@ in_bytes=$(wc -c <"$tmp/in.jsonl")
 
 start=$(date +%s.%N)
 set +e
-"$cli" batch rules/ <"$tmp/in.jsonl" >"$tmp/out.jsonl" 2>"$tmp/err.txt"
+python3 bench/peak_rss.py "$tmp/rss" "$cli" batch rules/ <"$tmp/in.jsonl" >"$tmp/out.jsonl" 2>"$tmp/err.txt"
 rc=$?
 set -e
 end=$(date +%s.%N)
@@ -46,4 +46,4 @@ if [ "$out_lines" -ne "$in_lines" ]; then
   head -n 5 "$tmp/err.txt" >&2
   exit 1
 fi
-echo "batch: output has exactly one line per input line"
+echo "batch: output has exactly one line per input line; peak RSS $(awk '{printf "%.1f", $1 / 1024}' "$tmp/rss") MB"
