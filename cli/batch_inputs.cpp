@@ -1,5 +1,8 @@
 #include "batch_inputs.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include <vector>
 
 #include "carecheck/service.h"
@@ -32,21 +35,6 @@ std::string error_envelope_of(const std::vector<CellIssue>& cells) {
 
 /// Reads one line but keeps at most `limit` + 1 bytes of it (the rest is read and dropped), so a
 /// 200 MB line costs 1 MiB of memory and comes back from the service as too large.
-bool read_bounded_line(std::istream& in, std::string& line, size_t limit) {
-    line.clear();
-    std::streambuf* buffer = in.rdbuf();
-    bool read_any = false;
-    for (int c = buffer->sbumpc(); c != std::char_traits<char>::eof(); c = buffer->sbumpc()) {
-        read_any = true;
-        if (c == '\n')
-            return true;
-        if (line.size() <= limit)
-            line.push_back(static_cast<char>(c));
-    }
-    in.setstate(std::ios::eofbit);
-    return read_any;
-}
-
 bool only_spaces(const std::string& text) {
     return text.find_first_not_of(" \t") == std::string::npos;
 }
@@ -81,8 +69,39 @@ bool BatchInput::next(BatchItem& item) {
     return true;
 }
 
+bool LineReader::next(std::string& line, size_t limit) {
+    line.clear();
+    bool read_any = false;
+    for (;;) {
+        if (pos_ == block_.size()) {
+            if (ended_)
+                return read_any;
+            block_.resize(kBlockBytes);
+            const std::streamsize got = source_.sgetn(&block_[0], static_cast<std::streamsize>(kBlockBytes));
+            block_.resize(got > 0 ? static_cast<size_t>(got) : 0);
+            pos_ = 0;
+            if (block_.empty()) {
+                ended_ = true;  // the end, an error, or a stop signal
+                return read_any;
+            }
+        }
+        read_any = true;
+        const char* start = block_.data() + pos_;
+        const size_t available = block_.size() - pos_;
+        const char* end = static_cast<const char*>(std::memchr(start, '\n', available));
+        const size_t length = end ? static_cast<size_t>(end - start) : available;
+        if (line.size() <= limit)  // one byte past the limit tells the reader it was too long
+            line.append(start, std::min(length, limit + 1 - line.size()));
+        pos_ += length;
+        if (end) {
+            ++pos_;
+            return true;
+        }
+    }
+}
+
 BatchInput::Read JsonLinesInput::read() {
-    if (!read_bounded_line(in_, text_, Service::kMaxInputBytes))
+    if (!lines_in_.next(text_, Service::kMaxInputBytes))
         return Read::kEnd;
     ++lines_;
     if (!text_.empty() && text_.back() == '\r')

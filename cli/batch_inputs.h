@@ -57,10 +57,26 @@ private:
     bool kept_ = false;  // a non-blank item is read and waits behind the blank ones
 };
 
+/// Lines read a block at a time; a line longer than `limit` keeps `limit` + 1 bytes (so the
+/// reader can say it was too long) and the rest of it is skipped, never held.
+class LineReader {
+public:
+    explicit LineReader(std::streambuf& source) : source_(source) {}
+    /// The next line without its "\n"; false at the end of the input.
+    bool next(std::string& line, size_t limit);
+
+private:
+    static constexpr size_t kBlockBytes = 64 * 1024;
+    std::streambuf& source_;
+    std::string block_;
+    size_t pos_ = 0;
+    bool ended_ = false;
+};
+
 /// JSON Lines: each line is a household as it stands.
 class JsonLinesInput : public BatchInput {
 public:
-    explicit JsonLinesInput(std::istream& in) : in_(in) {}
+    explicit JsonLinesInput(std::istream& in) : lines_in_(*in.rdbuf()) {}
     const char* unit() const override { return "lines"; }
 
 protected:
@@ -70,7 +86,7 @@ protected:
     void make_blank_item(size_t number, size_t line, BatchItem& item) const override;
 
 private:
-    std::istream& in_;
+    LineReader lines_in_;
     std::string text_;
     size_t lines_ = 0;
 };

@@ -23,6 +23,9 @@ enum class Tri : std::uint8_t { False, True, Unknown };
 enum class Trace { Skip, Record };
 
 enum class Bound : std::uint8_t { Unknown, Exact, AtLeast, UpTo };
+
+/// The payee of an amount with none declared (never the case once loaded).
+inline const std::string kNobody;
 const char* bound_name(Bound bound);
 
 /// An amount worked out for one subject, in numbers. `bound` tells how to read `yearly`.
@@ -36,7 +39,7 @@ struct AmountResult {
     bool people_counted = false;      // a per-person amount counted for the members it names
     int people = 0;                   // how many they are
     // Who is paid and how firm the figure is: the case that applied, else the declared amount.
-    std::string paid_to;
+    const std::string* paid_to = &kNobody;  // points into the rule set: no copy per outcome
     bool suggested = false;
     bool adjustable = false;
     std::vector<AmountResult> alternatives;  // by_case not yet resolved: what each case gives

@@ -44,8 +44,7 @@ AmountResult compute_plain(const Amount& amount, const Household& household) {
     return result;
 }
 
-AmountResult compute_resolved(const Amount& amount, const Household& household,
-                              const std::function<std::optional<bool>(const Condition&)>& when) {
+AmountResult compute_resolved(const Amount& amount, const Household& household, CaseTest& when) {
     if (amount.kind != AmountKind::ByCase) return compute_plain(amount, household);
     for (const Amount::Case& c : amount.cases) {
         const std::optional<bool> applies = when(*c.when);
@@ -65,8 +64,7 @@ AmountResult compute_resolved(const Amount& amount, const Household& household,
 
 }  // namespace
 
-AmountResult compute_amount(const Amount& amount, const Household& household,
-                            const std::function<std::optional<bool>(const Condition&)>& when) {
+AmountResult compute_amount(const Amount& amount, const Household& household, CaseTest& when) {
     AmountResult result = compute_resolved(amount, household, when);
     // A per-person figure of a household program, counted for the members it names.
     if (amount.people_mask && result.amount && result.amount->per == "person") {
@@ -77,7 +75,7 @@ AmountResult compute_amount(const Amount& amount, const Household& household,
         if (result.yearly) result.yearly = *result.yearly * people;
     }
     const Amount* used = result.amount;
-    result.paid_to = used && !used->paid_to.empty() ? used->paid_to : amount.paid_to;
+    result.paid_to = used && !used->paid_to.empty() ? &used->paid_to : &amount.paid_to;
     result.suggested = amount.suggested || (used && used->suggested);
     result.adjustable = amount.adjustable || (used && used->adjustable);
     return result;
@@ -85,8 +83,11 @@ AmountResult compute_amount(const Amount& amount, const Household& household,
 
 AmountResult amount_without_answers(const Program& program) {
     if (!program.amount) return AmountResult{};
+    struct Unknown final : CaseTest {
+        std::optional<bool> operator()(const Condition&) override { return std::nullopt; }
+    } unknown;
     const Household nobody;
-    return compute_amount(*program.amount, nobody, [](const Condition&) { return std::optional<bool>(); });
+    return compute_amount(*program.amount, nobody, unknown);
 }
 
 }  // namespace carecheck

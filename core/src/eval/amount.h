@@ -1,17 +1,23 @@
 // Amounts as numbers: what a program pays, in the document's own unit, and per year.
 #pragma once
 
-#include <functional>
 #include <optional>
 
 #include "carecheck/evaluation.h"
 
 namespace carecheck {
 
-/// `when` evaluates a by_case condition for the subject: true, false or unknown (nullopt).
+/// Evaluates a by_case condition for the subject: true, false or unknown (nullopt).
+class CaseTest {
+public:
+    virtual std::optional<bool> operator()(const Condition& when) = 0;
+
+protected:
+    ~CaseTest() = default;
+};
+
 /// While it is unknown which case applies, the result has no `amount`, and `alternatives`
 /// holds what each case (and `otherwise`) would give.
-AmountResult compute_amount(const Amount& amount, const Household& household,
-                            const std::function<std::optional<bool>(const Condition&)>& when);
+AmountResult compute_amount(const Amount& amount, const Household& household, CaseTest& when);
 
 }  // namespace carecheck

@@ -130,11 +130,18 @@ private:
         AmountResult amount;
         size_t cases = 0;
         if (program.amount) {
-            amount = compute_amount(*program.amount, household_, [&](const Condition& when) {
-                ++cases;
-                const Tri value = eval(when, member);
-                return value == Tri::Unknown ? std::nullopt : std::optional<bool>(value == Tri::True);
-            });
+            struct Cases final : CaseTest {
+                PackRun& run;
+                int member;
+                size_t& count;
+                Cases(PackRun& r, int m, size_t& c) : run(r), member(m), count(c) {}
+                std::optional<bool> operator()(const Condition& when) override {
+                    ++count;
+                    const Tri value = run.eval(when, member);
+                    return value == Tri::Unknown ? std::nullopt : std::optional<bool>(value == Tri::True);
+                }
+            } when(*this, member, cases);
+            amount = compute_amount(*program.amount, household_, when);
         }
         // `out_.outcomes` may have grown while evaluating: index again.
         Outcome& o = out_.outcomes[static_cast<size_t>(index)];

@@ -48,7 +48,7 @@ void write_amount(JsonWriter& w, const Outcome& outcome, const Pack& pack) {
     w.raw(",").key("yearly");
     a.yearly ? w.number(*a.yearly) : w.null();
     w.raw(",").key("bound").raw("\"").raw(bound_name(a.bound)).raw("\"");
-    w.raw(",").key("paid_to").string(a.paid_to);
+    w.raw(",").key("paid_to").string(*a.paid_to);
     if (a.suggested) w.raw(",").key("suggested").boolean(true);
     if (a.adjustable) w.raw(",").key("adjustable").boolean(true);
     w.raw(",").key("text").text(amount_words(a, pack));
@@ -298,7 +298,7 @@ std::string Renderer::screen(const Evaluation& e, const std::string& prefix) con
             w.raw(",").key("status").raw("\"").raw(status_name(o.status)).raw("\"");
             w.raw(",").key("yearly");
             o.amount.yearly ? w.number(*o.amount.yearly) : w.null();
-            if (o.program->amount) w.raw(",").key("paid_to").string(o.amount.paid_to);
+            if (o.program->amount) w.raw(",").key("paid_to").string(*o.amount.paid_to);
             if (o.status == Status::NeedsAnswers) {
                 w.raw(",").key("missing");
                 write_missing(w, e, missing_facts(e, pack, o));
