@@ -72,7 +72,9 @@ public:
                 if (i) w.raw(",");
                 write_read(w, own_reads[i]);
             }
-            w.raw("],").key("children").raw("[").raw(children).raw("]}");
+            w.raw("],").key("children").raw("[").raw(children).raw("]");
+            // Which rule this line comes from: the node id and its JSON pointer in the pack file.
+            w.raw(",").key("node").integer(c.id).raw(",").key("rule").string(c.path).raw("}");
             first = false;
             return;
         }
@@ -194,7 +196,7 @@ void write_would_change(const Evaluation& evaluation, const PackEvaluation& pack
             if (leaf.first) {
                 if (auto hint = explainer.hint_for(*leaf.first, leaf.second)) w.raw(",").key("hint").text(*hint);
             }
-            w.raw("}");
+            w.raw(",").key("node").integer(node->id).raw(",").key("rule").string(node->path).raw("}");
         }
     }
     w.raw("]");
