@@ -31,7 +31,13 @@ Value to_value(const Fact& fact, const Json& answer) {
         case FactType::Bool: v.number = answer.get<bool>() ? 1 : 0; break;
         case FactType::Number:
             v.number = answer.get<double>();
-            v.integral = answer.is_number_integer() || answer.is_number_unsigned();
+            if (answer.is_number_unsigned()) {
+                v.written = Value::Written::Unsigned;
+                v.whole = answer.get<std::uint64_t>();
+            } else if (answer.is_number_integer()) {
+                v.written = Value::Written::Signed;
+                v.whole = static_cast<std::uint64_t>(answer.get<std::int64_t>());
+            }
             break;
         case FactType::Date: v.number = day_number(*parse_date(answer.get<std::string>())); break;
         case FactType::OneOf: v.number = static_cast<double>(option_index(fact, answer.get<std::string>())); break;
@@ -141,7 +147,8 @@ void derive(const Ruleset& ruleset, FactAbout about, std::vector<Value>& answers
         const int years = years_between(date_from_day_number(static_cast<int>(source.number)), as_of);
         const bool unanswered = value.state == Answer::Absent;
         value.state = Answer::Known;
-        value.integral = true;
+        value.written = Value::Written::Signed;
+        value.whole = static_cast<std::uint64_t>(static_cast<std::int64_t>(years));
         value.number = years;
         if (unanswered && ((fact->min && years < *fact->min) || (fact->max && years > *fact->max))) {
             issues.add("out_of_range", pointer_join(path, fact->derive_years_since),
@@ -268,7 +275,12 @@ OrderedJson value_json(const Fact& fact, const Value& value) {
     switch (fact.type) {
         case FactType::Bool: return OrderedJson(value.number != 0);
         case FactType::Number:
-            return value.integral ? OrderedJson(static_cast<std::int64_t>(value.number)) : OrderedJson(value.number);
+            switch (value.written) {
+                case Value::Written::Signed: return OrderedJson(static_cast<std::int64_t>(value.whole));
+                case Value::Written::Unsigned: return OrderedJson(value.whole);
+                case Value::Written::Float: break;
+            }
+            return OrderedJson(value.number);
         case FactType::Date: return OrderedJson(format_date(date_from_day_number(static_cast<int>(value.number))));
         case FactType::OneOf: return OrderedJson(fact.options[static_cast<size_t>(value.number)].id);
         case FactType::Region: {

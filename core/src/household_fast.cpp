@@ -30,14 +30,18 @@ public:
     bool boolean(bool value) override {
         if (where_ == Where::FactValue) {
             if (fact_->type != FactType::Bool) return false;
-            return store(value ? 1 : 0, false);
+            return store(value ? 1 : 0);
         }
         return scalar_elsewhere();
     }
-    bool number_integer(number_integer_t n) override { return number(static_cast<double>(n), true); }
-    bool number_unsigned(number_unsigned_t n) override { return number(static_cast<double>(n), true); }
+    bool number_integer(number_integer_t n) override {
+        return number(static_cast<double>(n), Value::Written::Signed, static_cast<std::uint64_t>(n));
+    }
+    bool number_unsigned(number_unsigned_t n) override {
+        return number(static_cast<double>(n), Value::Written::Unsigned, n);
+    }
     bool number_float(number_float_t n, const string_t&) override {
-        return std::isfinite(n) && number(n, false);
+        return std::isfinite(n) && number(n, Value::Written::Float, 0);
     }
     bool string(string_t& text) override {
         if (text.size() > kHouseholdLimits.max_string_bytes) return false;
@@ -234,7 +238,7 @@ private:
         return true;
     }
 
-    bool number(double value, bool integral) {
+    bool number(double value, Value::Written written, std::uint64_t whole) {
         if (where_ == Where::ParameterValue) {
             if (value < 0) return false;
             out_.parameters[parameter_] = value;
@@ -245,7 +249,11 @@ private:
         if (fact_->type != FactType::Number) return false;
         if (fact_->integer && value != std::floor(value)) return false;
         if ((fact_->min && value < *fact_->min) || (fact_->max && value > *fact_->max)) return false;
-        return store(value, integral);
+        if (!store(value)) return false;
+        Value& v = answers()[fact_->slot];
+        v.written = written;
+        v.whole = whole;
+        return true;
     }
 
     bool answer_null() {
@@ -258,14 +266,14 @@ private:
         switch (fact_->type) {
             case FactType::OneOf: {
                 const int option = option_index(text);
-                return option >= 0 && store(option, false);
+                return option >= 0 && store(option);
             }
             case FactType::Date: {
                 const auto date = parse_date(text);
-                return date && store(day_number(*date), false);
+                return date && store(day_number(*date));
             }
             case FactType::Region:
-                return is_region_code(text) && store(std::stod(text), false);
+                return is_region_code(text) && store(std::stod(text));
             default: return false;
         }
     }
@@ -286,11 +294,10 @@ private:
         return -1;
     }
 
-    bool store(double number, bool integral) {
+    bool store(double number) {
         Value& v = answers()[fact_->slot];
         v.state = Answer::Known;
         v.number = number;
-        v.integral = integral;
         where_ = Where::FactKey;
         return true;
     }

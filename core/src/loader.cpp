@@ -189,8 +189,9 @@ void Loader::read_fact(const Json& json, const std::string& path, IssueList& iss
     ruleset_->facts.push_back(std::move(fact));
 }
 
-/// A default must be a fact of the same type and options, about the household or the same
-/// subject (a household answer never defaults to a member's), with no cycle.
+/// A default must be a fact of the same type with the same options in the same order (an answer
+/// is kept as option indices, so the two facts must number their options alike), about the
+/// household or the same subject (a household answer never defaults to a member's), with no cycle.
 void Loader::resolve_defaults(std::vector<Issue>& all) {
     for (auto& fact : ruleset_->facts) {
         if (fact->default_from.empty()) continue;
@@ -204,8 +205,14 @@ void Loader::resolve_defaults(std::vector<Issue>& all) {
         } else if (fact->about == FactAbout::Household && from->about == FactAbout::Member) {
             problem = "a household fact cannot default to a member fact";
         } else {
-            for (const Option& option : fact->options) {
-                if (!from->option(option.id)) problem = "option \"" + option.id + "\" is not an option of \"" + from->id + "\"";
+            for (size_t i = 0; i < fact->options.size() && problem.empty(); ++i) {
+                if (i >= from->options.size() || from->options[i].id != fact->options[i].id) {
+                    problem = "option " + std::to_string(i + 1) + " (\"" + fact->options[i].id + "\") is not option " +
+                              std::to_string(i + 1) + " of \"" + from->id + "\": list the same options in the same order";
+                }
+            }
+            if (problem.empty() && fact->options.size() != from->options.size()) {
+                problem = "\"" + from->id + "\" has other options: list the same options in the same order";
             }
         }
         if (!problem.empty()) {

@@ -173,6 +173,28 @@ TEST(FastHouseholdReader, AgreesWithTheCheckingReaderOnEveryCaseHousehold) {
     EXPECT_GT(valid, 300u);
 }
 
+TEST(Household, AWholeNumberIsWrittenBackAsItWasGiven) {
+    // Past 2^53 a double loses the last digits; past 2^63 a signed integer cannot hold it.
+    const Service service = test::example_service();
+    for (const char* age : {"70", "70.0"}) {  // age is a whole number: 70.0 is one, written as given
+        const std::string h = std::string(R"({"as_of":"2026-11-23","facts":{"region":"130702"},"members":[{"id":"m","roles":["elder"],"facts":{"age":)") +
+                              age + "}}]}";
+        const std::string out = service.check(h);
+        EXPECT_NE(out.find(std::string("\"fact\":\"age\",\"member\":\"m\",\"value\":") + age), std::string::npos) << out;
+    }
+    Value big;
+    big.state = Answer::Known;
+    big.written = Value::Written::Unsigned;
+    big.whole = 18446744073709551615u;
+    big.number = 1.8446744073709552e19;
+    Fact number_fact;
+    number_fact.type = FactType::Number;
+    EXPECT_EQ(value_json(number_fact, big).dump(), "18446744073709551615");
+    big.written = Value::Written::Signed;
+    big.whole = static_cast<std::uint64_t>(std::int64_t{9007199254740993});
+    EXPECT_EQ(value_json(number_fact, big).dump(), "9007199254740993");
+}
+
 TEST(FastHouseholdReader, GivesUpOnWhatTheCheckingReaderRefuses) {
     const Service service = test::service_for(test::rule_files());
     const Ruleset& rules = *service.ruleset();

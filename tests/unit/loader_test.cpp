@@ -146,5 +146,25 @@ TEST(Loader, ADefaultMustBeAFactOfTheSameTypeAndNeverGoRoundInACircle) {
     EXPECT_TRUE(has_issue(load_ruleset(files).issues, "reference_cycle", "/facts/0/default_from"));
 }
 
+TEST(Loader, ADefaultListsTheSameOptionsInTheSameOrder) {
+    // Answers are kept as option numbers: a default with its options in another order would read
+    // "tekun" where the family said "dibao".
+    std::vector<RuleFile> files = example_files();
+    Json facts = Json::parse(files[0].text);
+    const Json option_a = {{"id", "a"}, {"name", {{"zh", "甲"}, {"en", "A"}}}};
+    const Json option_b = {{"id", "b"}, {"name", {{"zh", "乙"}, {"en", "B"}}}};
+    const Json question = {{"zh", "哪一种？"}, {"en", "Which?"}};
+    facts["facts"].push_back({{"id", "family_kind"}, {"about", "household"}, {"type", "one_of"},
+                              {"options", {option_a, option_b}}, {"question", question}});
+    facts["facts"].push_back({{"id", "own_kind"}, {"about", "member"}, {"type", "one_of"},
+                              {"options", {option_b, option_a}}, {"question", question}, {"default_from", "family_kind"}});
+    files[0].text = facts.dump();
+    const std::string at = "/facts/" + std::to_string(facts["facts"].size() - 1) + "/default_from";
+    EXPECT_TRUE(has_issue(load_ruleset(files).issues, "bad_default", at));
+    facts["facts"].back()["options"] = {option_a, option_b};
+    files[0].text = facts.dump();
+    EXPECT_FALSE(has_issue(load_ruleset(files).issues, "bad_default", at));
+}
+
 }  // namespace
 }  // namespace carecheck

@@ -151,7 +151,7 @@ test('the iframe from another origin tells the portal its height, only the porta
   const panel = await page.locator('#apply-list li').allInnerTexts();
   const ranked = panel.filter((t) => /居家托养|社区日间照料|喘息|集中共养/.test(t));
   assert.match(ranked[0], /集中共养/, 'the care home first, as the calculator ranks it');
-  const pageOrder = await frame.locator('.kind--service_mode .program__name').allInnerTexts();
+  const pageOrder = await frame.locator('.program--group .option__name').allInnerTexts();
   const names = (list) => list.map((t) => ['集中共养', '居家托养', '社区日间照料', '喘息'].find((n) => t.includes(n))).filter(Boolean);
   assert.deepEqual(names(ranked), names(pageOrder), 'the same order as the calculator\'s results');
   assert.deepEqual(problems, []);

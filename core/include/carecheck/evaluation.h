@@ -61,6 +61,7 @@ struct NodeTrace {
     size_t stride = 1;               // members + 1
     std::vector<std::uint8_t> values;
     std::optional<Tri> at(int node, int member) const {
+        if (values.empty()) return std::nullopt;  // not recorded (Trace::Skip)
         const std::uint8_t v = values[static_cast<size_t>(node) * stride + static_cast<size_t>(member + 1)];
         return v ? std::optional<Tri>(static_cast<Tri>(v - 1)) : std::nullopt;
     }

@@ -27,7 +27,10 @@ enum class Answer : std::uint8_t {
 /// region as its six-digit code. many_of keeps a bitmask of option indices and their order.
 struct Value {
     Answer state = Answer::Absent;
-    bool integral = false;      // a number written as a JSON integer (it is written back so)
+    // How a number was written, so it is written back the same: a JSON integer is kept whole
+    // beside its double (integers past 2^53 do not survive a double).
+    enum class Written : std::uint8_t { Float, Signed, Unsigned } written = Written::Float;
+    std::uint64_t whole = 0;    // the integer's bits (Signed: two's complement)
     double number = 0;
     std::uint64_t options = 0;  // many_of: one bit per chosen option
     std::string order;          // many_of: the chosen option indices as given, one byte each

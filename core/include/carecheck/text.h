@@ -6,7 +6,9 @@
 
 namespace carecheck {
 
-using Json = nlohmann::json;
+// One JSON type for reading and writing: insertion-ordered, so what is read is echoed in the order
+// it was written, and the wasm module carries one instantiation of nlohmann::basic_json, not two.
+using Json = nlohmann::ordered_json;
 using OrderedJson = nlohmann::ordered_json;
 
 /// A sentence for people, zh-CN first, English second.

@@ -133,7 +133,9 @@ public:
         Text hint = make_text("需要 " + symbol + " " + want + fact.unit.zh + "，现在是 " + now + fact.unit.zh,
                               "needs " + symbol + " " + want + " " + fact.unit.en + ", now " + now + " " + fact.unit.en);
         // A threshold on an age known from a birth date: say the day it will be reached.
-        if (!fact.derive_years_since.empty() && member >= 0 && (c.cmp == Cmp::Ge || c.cmp == Cmp::Gt)) {
+        if (!fact.derive_years_since.empty() && member >= 0 && (c.cmp == Cmp::Ge || c.cmp == Cmp::Gt) &&
+            fact.about == FactAbout::Member) {
+            // A derived fact and its date are about the same subject (the loader checks it).
             const Fact* birth_fact = ruleset_.find_fact(fact.derive_years_since);
             const Value& birth = household_.members[static_cast<size_t>(member)].facts[birth_fact->slot];
             if (birth.known()) {
