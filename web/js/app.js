@@ -4,6 +4,7 @@ import { lang, langTag, preferredLang, say, setLang, translateShell } from './i1
 import { mountCalculator, presetRegion } from './calculator.js';
 import { clearSavedState, freshState, loadState, saveState } from './state.js';
 import { stepHistory } from './step-history.js';
+import { mountElderSwitch } from './elder.js';
 
 const LANG_KEY = 'carecheck.lang';
 const MODE_KEY = 'carecheck.mode';
@@ -12,6 +13,7 @@ async function main() {
   const params = new URLSearchParams(location.search);
   // A language chosen here (the switch, or ?lang=) wins; else the browser's first language.
   setPageLang(params.get('lang') || readPref(LANG_KEY) || preferredLang(navigator.languages));
+  mountElderSwitch(document.getElementById('elder-switch')); // issue 12: 长辈版
 
   const state = loadState();
   presetRegion(state, params.get('region'));

@@ -765,3 +765,46 @@ export function translateShell(root) {
     element.textContent = say(element.dataset.i18n);
   }
 }
+
+// ---- Issue 12: 长辈版 (elder mode), read-aloud, handing over by QR code (one block for merging) ----
+Object.assign(WORDS.zh, {
+  elderSwitch: '长辈版：字大、按钮大',
+});
+Object.assign(WORDS.en, {
+  elderSwitch: 'Large text and buttons (elder version)',
+});
+// 读给我听 (js/spoken.js builds the sentences, js/read-aloud.js speaks them)
+Object.assign(WORDS.zh, {
+  readAloud: '读给我听',
+  readAloudStop: '停下，不读了',
+  readAloudNoSpeech: '这个浏览器不会朗读，没法读给您听。可以请家人帮忙念。',
+  readAloudNoVoice: '这部手机没有装普通话的朗读声音，没法读给您听。可以请家人帮忙念。',
+  speakWho: '这一题问的是{who}',
+  speakFamily: '这一题问的是全家',
+  speakChoose: '可以选：{options}',
+  speakChooseMany: '可以选几项：{options}。都不是就选{none}，不知道就选{notSure}',
+  speakNumber: '请填一个数。不知道就选{notSure}',
+  speakNumberUnit: '请填一个数，单位是{unit}。不知道就选{notSure}',
+  speakDate: '请选一个日子。不知道就选{notSure}',
+  speakRegion: '请选省、市、县。不知道就选{notSure}',
+  speakGroup: '{name}：{status}',
+  speakProgram: '{name}：{status}',
+  speakWhere: '去哪里办：{where}',
+});
+Object.assign(WORDS.en, {
+  readAloud: 'Read it to me',
+  readAloudStop: 'Stop reading',
+  readAloudNoSpeech: 'This browser cannot read aloud. Ask someone to read it to you.',
+  readAloudNoVoice: 'This phone has no English voice to read aloud with. Ask someone to read it to you.',
+  speakWho: 'This question is about {who}',
+  speakFamily: 'This question is about the whole family',
+  speakChoose: 'You can choose: {options}',
+  speakChooseMany: 'You can choose several: {options}. If none, choose {none}; if you do not know, choose {notSure}',
+  speakNumber: 'Type a number. If you do not know, choose {notSure}',
+  speakNumberUnit: 'Type a number, in {unit}. If you do not know, choose {notSure}',
+  speakDate: 'Choose a date. If you do not know, choose {notSure}',
+  speakRegion: 'Choose the province, city and county. If you do not know, choose {notSure}',
+  speakGroup: '{name}: {status}',
+  speakProgram: '{name}: {status}',
+  speakWhere: 'Where to apply: {where}',
+});
