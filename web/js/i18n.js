@@ -789,6 +789,7 @@ Object.assign(WORDS.zh, {
   speakRegion: '请选省、市、县。不知道就选{notSure}',
   speakGroup: '{name}：{status}',
   speakProgram: '{name}：{status}',
+  speakOption: '{name}：{amount}',
   speakWhere: '去哪里办：{where}',
 });
 Object.assign(WORDS.en, {
@@ -806,5 +807,6 @@ Object.assign(WORDS.en, {
   speakRegion: 'Choose the province, city and county. If you do not know, choose {notSure}',
   speakGroup: '{name}: {status}',
   speakProgram: '{name}: {status}',
+  speakOption: '{name}: {amount}',
   speakWhere: 'Where to apply: {where}',
 });
