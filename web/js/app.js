@@ -5,6 +5,7 @@ import { mountCalculator, presetRegion } from './calculator.js';
 import { clearSavedState, freshState, loadState, saveState } from './state.js';
 import { stepHistory } from './step-history.js';
 import { mountElderSwitch } from './elder.js';
+import { receiveHandover, takeHandover } from './handover-view.js';
 
 const LANG_KEY = 'carecheck.lang';
 const MODE_KEY = 'carecheck.mode';
@@ -94,7 +95,15 @@ async function main() {
     writePref(LANG_KEY, lang());
     calculator.regions.forLanguage(lang()).then(redraw); // place names in the new language first
   });
-  redraw();
+  // issue 12: a household handed over in the link's fragment opens on its results.
+  const handed = takeHandover();
+  if (handed) {
+    mode = 'family';
+    markMode(mode);
+    receiveHandover(handed, { calculator, state, go: (step) => family.go(step), keep: redraw });
+  } else {
+    redraw();
+  }
   registerServiceWorker();
 }
 
