@@ -22,7 +22,7 @@ async function main() {
     view: document.getElementById('view'),
     status: document.getElementById('status'),
     quiet: document.getElementById('announce'),
-  }, { base: document.baseURI });
+  }, { base: document.baseURI, handover: true });
   if (!calculator) return;
 
   // The family's answers have one owner, the family session; cadre mode asks the calculator for

@@ -12,7 +12,6 @@ import { householdOf } from './state.js';
 import { readAloudButton } from './read-aloud.js';
 import { resultSentences } from './spoken.js';
 import { amountSpoken } from './program-card.js';
-import { handoverButton } from './handover-view.js';
 import { familyResult, mayApplyFor } from './result-summary.js';
 
 /**
@@ -91,7 +90,6 @@ export async function renderResults(ctx) {
           pack.programs.map((program) => foldedCard(ctx, pack, program, asOf))))),
       h('div', { class: 'actions no-print' },
         h('button', { type: 'button', class: 'button button--secondary', onClick: () => window.print() }, say('print'))),
-      handoverButton(ctx), // issue 12: 给家人看 / 交给乡镇
       answersList(ctx)),
   ], heading);
   ctx.announceQuietly(labelled(say('resultsTitle'), [headlineWords(view), ...counts].join(say('sentenceBreak'))));
