@@ -53,6 +53,16 @@ stage_site() {
 HTML
   fi
 
+  # issue 12: the QR encoder (npm qrcode-generator, MIT), served from our own origin and loaded
+  # only when a family asks for a QR code.
+  if [ -f node_modules/qrcode-generator/dist/qrcode.mjs ]; then
+    mkdir -p "$tmp/vendor"
+    cp node_modules/qrcode-generator/dist/qrcode.mjs "$tmp/vendor/qrcode-generator.mjs"
+    cp node_modules/qrcode-generator/LICENSE "$tmp/vendor/qrcode-generator.LICENSE" 2>/dev/null || true
+  else
+    log "site: WARNING no node_modules/qrcode-generator (run: npm ci); the QR code will not show"
+  fi
+
   local dir
   dir=$(find_wasm_module)
   if [ -n "$dir" ] && [ -f "$dir/carecheck.js" ]; then

@@ -16,6 +16,8 @@ const SHELL = [
   'js/household-view.js', 'js/household-changed-view.js', 'js/confirm-action.js', 'js/brief-words.js',
   // issue 11, the question screen: coverage up front, the back button, the results' two buttons
   'js/coverage-view.js', 'js/step-history.js', 'js/results-actions.js',
+  // issue 12: 长辈版, 读给我听, the QR handover and its encoder (loaded only when asked for)
+  'js/elder.js', 'js/spoken.js', 'js/read-aloud.js', 'js/handover.js', 'js/handover-view.js', 'vendor/qrcode-generator.mjs',
   // The portal's iframe (embed.html) is in this scope: it works offline too.
   'embed.html', 'js/embed.js', 'widget.js',
   'carecheck.js', 'carecheck.wasm', 'data/regions.json', 'data/regions-en.json', 'rules/index.json',

@@ -4,6 +4,8 @@ import { lang, langTag, preferredLang, say, setLang, translateShell } from './i1
 import { mountCalculator, presetRegion } from './calculator.js';
 import { clearSavedState, freshState, loadState, saveState } from './state.js';
 import { stepHistory } from './step-history.js';
+import { mountElderSwitch } from './elder.js';
+import { receiveHandover, takeHandover } from './handover-view.js';
 
 const LANG_KEY = 'carecheck.lang';
 const MODE_KEY = 'carecheck.mode';
@@ -12,6 +14,7 @@ async function main() {
   const params = new URLSearchParams(location.search);
   // A language chosen here (the switch, or ?lang=) wins; else the browser's first language.
   setPageLang(params.get('lang') || readPref(LANG_KEY) || preferredLang(navigator.languages));
+  mountElderSwitch(document.getElementById('elder-switch')); // issue 12: 长辈版
 
   const state = loadState();
   presetRegion(state, params.get('region'));
@@ -19,7 +22,7 @@ async function main() {
     view: document.getElementById('view'),
     status: document.getElementById('status'),
     quiet: document.getElementById('announce'),
-  }, { base: document.baseURI });
+  }, { base: document.baseURI, handover: true });
   if (!calculator) return;
 
   // The family's answers have one owner, the family session; cadre mode asks the calculator for
@@ -92,7 +95,15 @@ async function main() {
     writePref(LANG_KEY, lang());
     calculator.regions.forLanguage(lang()).then(redraw); // place names in the new language first
   });
-  redraw();
+  // issue 12: a household handed over in the link's fragment opens on its results.
+  const handed = takeHandover();
+  if (handed) {
+    mode = 'family';
+    markMode(mode);
+    receiveHandover(handed, { calculator, state, go: (step) => family.go(step), keep: redraw });
+  } else {
+    redraw();
+  }
   registerServiceWorker();
 }
 

@@ -13,6 +13,7 @@ import { renderQuestionStep } from './question-view.js';
 import { renderResults } from './results-view.js';
 import { renderCoverageStep } from './coverage-view.js';
 import { resultsActions } from './results-actions.js';
+import { handoverButton } from './handover-view.js';
 
 /**
  * Everything a step needs; passed to each render function. One Context per owner of answers
@@ -35,6 +36,7 @@ import { resultsActions } from './results-actions.js';
  *   questions() whenever the results step is drawn
  * @property {AnswerStore} store  where this owner's answers are kept
  * @property {Promise<void>} engineReady  settles when the engine has started (or failed to)
+ * @property {boolean} handover  results offer "给家人看 / 交给乡镇" (the page; never the portal widget)
  * @property {number} visit  counts draws of the shared view (any owner's); a step that waited
  *   for the engine draws only if nothing else was shown meanwhile
  */
@@ -95,6 +97,7 @@ const STEPS = {
  * @param {Shell} shell
  * @param {Object} options
  * @param {URL|string} options.base   where the site's files are (rules, wasm, region list)
+ * @param {boolean} [options.handover]  offer "给家人看 / 交给乡镇" on the results (the page, not the widget)
  * @param {() => void} [options.beforeDraw]  called before every step draws, also after the
  *   engine answered (the widget sets its own language there: two widgets may share a page)
  * @returns {Promise<Calculator|null>} null when the region list could not be loaded (already said)
@@ -123,6 +126,7 @@ export async function mountCalculator(shell, options) {
     engine: null, regions, view, announce, announceQuietly, visit: 0,
     release() { calc.visit += 1; },
     session: (owner) => session(calc, owner, beforeDraw),
+    handover: Boolean(options.handover), // issue 12: links open on this page, not in a portal
   };
   const engineReady = startEngine(options.base)
     .then((engine) => { calc.engine = withHook(engine, beforeDraw); })
@@ -156,6 +160,7 @@ function session(calc, owner, beforeDraw) {
     get engine() { return calc.engine; },
     get engineReady() { return calc.engineReady; },
     get visit() { return calc.visit; },
+    get handover() { return calc.handover; },
     save: () => owner.store.save(owner.state),
     go(step, options = {}) {
       calc.visit += 1;
@@ -204,7 +209,8 @@ async function renderResultsWithActions(ctx) {
   const visit = ctx.visit;
   await renderResults(ctx);
   if (visit !== ctx.visit) return;
-  ctx.view.querySelector('.results')?.after(resultsActions(ctx));
+  ctx.view.querySelector('.results')?.after(resultsActions(ctx),
+    ...(ctx.handover ? [handoverButton(ctx)] : [])); // issue 12: 给家人看 / 交给乡镇 (the page only)
 }
 
 /**

@@ -765,3 +765,85 @@ export function translateShell(root) {
     element.textContent = say(element.dataset.i18n);
   }
 }
+
+// ---- Issue 12: 长辈版 (elder mode), read-aloud, handing over by QR code (one block for merging) ----
+Object.assign(WORDS.zh, {
+  elderSwitch: '长辈版：字大、按钮大',
+});
+Object.assign(WORDS.en, {
+  elderSwitch: 'Large text and buttons (elder version)',
+});
+// 读给我听 (js/spoken.js builds the sentences, js/read-aloud.js speaks them)
+Object.assign(WORDS.zh, {
+  readAloud: '读给我听',
+  readAloudStop: '停下，不读了',
+  readAloudNoSpeech: '这个浏览器不会朗读，没法读给您听。可以请家人帮忙念。',
+  readAloudNoVoice: '这部手机没有装普通话的朗读声音，没法读给您听。可以请家人帮忙念。',
+  speakWho: '这一题问的是{who}',
+  speakFamily: '这一题问的是全家',
+  speakChoose: '可以选：{options}',
+  speakChooseMany: '可以选几项：{options}。都不是就选{none}，不知道就选{notSure}',
+  speakNumber: '请填一个数。不知道就选{notSure}',
+  speakNumberUnit: '请填一个数，单位是{unit}。不知道就选{notSure}',
+  speakDate: '请选一个日子。不知道就选{notSure}',
+  speakRegion: '请选省、市、县。不知道就选{notSure}',
+  speakGroup: '{name}：{status}',
+  speakProgram: '{name}：{status}',
+  speakOption: '{name}：{amount}',
+  speakWhere: '去哪里办：{where}',
+});
+Object.assign(WORDS.en, {
+  readAloud: 'Read it to me',
+  readAloudStop: 'Stop reading',
+  readAloudNoSpeech: 'This browser cannot read aloud. Ask someone to read it to you.',
+  readAloudNoVoice: 'This phone has no English voice to read aloud with. Ask someone to read it to you.',
+  speakWho: 'This question is about {who}',
+  speakFamily: 'This question is about the whole family',
+  speakChoose: 'You can choose: {options}',
+  speakChooseMany: 'You can choose several: {options}. If none, choose {none}; if you do not know, choose {notSure}',
+  speakNumber: 'Type a number. If you do not know, choose {notSure}',
+  speakNumberUnit: 'Type a number, in {unit}. If you do not know, choose {notSure}',
+  speakDate: 'Choose a date. If you do not know, choose {notSure}',
+  speakRegion: 'Choose the province, city and county. If you do not know, choose {notSure}',
+  speakGroup: '{name}: {status}',
+  speakProgram: '{name}: {status}',
+  speakOption: '{name}: {amount}',
+  speakWhere: 'Where to apply: {where}',
+});
+// 给家人看 / 交给乡镇 (js/handover.js, js/handover-view.js)
+Object.assign(WORDS.zh, {
+  handover: '给家人看 / 交给乡镇',
+  handoverTitle: '用另一部手机扫这个码',
+  handoverHelp: '用另一部手机的相机或微信扫一扫，就能看到这一户的回答和同样的结果。也可以把下面的链接发过去。',
+  handoverQrLabel: '二维码：里面是这一户的回答',
+  handoverLinkLabel: '链接（里面是这一户的回答）：',
+  handoverCopy: '复制链接',
+  handoverCopied: '已复制。可以粘贴到微信里发给家人或乡镇。',
+  handoverCopyByHand: '链接已选中，长按它就能复制。',
+  handoverNoQr: '没能画出二维码，请把上面的链接发过去。',
+  handoverPrivacy: '回答不会上传到任何地方，都在这个链接里。谁拿到这个码或链接，谁就能看到这些回答，请只发给信得过的人。',
+  handoverOld: '这个链接是按另一版政策问题做的，这里打不开。请对方在最新的页面上重新生成一个。',
+  handoverDamaged: '这个链接不完整，打不开。请对方重新发一次。',
+  handoverReplace: '要换成链接里的这一户吗？',
+  handoverReplaceHelp: '这部手机上已经有别的回答。换成链接里的这一户，原来的回答就没有了。',
+  handoverReplaceYes: '换成链接里的这一户',
+  handoverReplaceNo: '不换，留着原来的',
+});
+Object.assign(WORDS.en, {
+  handover: 'Show the family / hand to the township',
+  handoverTitle: 'Scan this code with another phone',
+  handoverHelp: 'Scan it with another phone\'s camera or WeChat to see this household\'s answers and the same results. Or send the link below.',
+  handoverQrLabel: 'QR code holding this household\'s answers',
+  handoverLinkLabel: 'Link (it holds this household\'s answers):',
+  handoverCopy: 'Copy the link',
+  handoverCopied: 'Copied. Paste it into a message to the family or the township.',
+  handoverCopyByHand: 'The link is selected: press and hold it to copy.',
+  handoverNoQr: 'The QR code could not be drawn; send the link above instead.',
+  handoverPrivacy: 'Nothing is uploaded anywhere: the answers are inside this link. Whoever has the code or the link can see these answers, so send it only to people you trust.',
+  handoverOld: 'This link was made for another version of the questions and cannot be opened here. Ask for a new one made on the latest page.',
+  handoverDamaged: 'This link is incomplete and cannot be opened. Ask for it to be sent again.',
+  handoverReplace: 'Replace the answers with the household from the link?',
+  handoverReplaceHelp: 'This phone already holds other answers. If you take the household from the link, they are gone.',
+  handoverReplaceYes: 'Take the household from the link',
+  handoverReplaceNo: 'No, keep mine',
+});

@@ -188,6 +188,16 @@ export function amountShort(amount, payWords = 'payShort') {
     amount.suggested && h('p', { class: 'amount__suggested' }, say(payWords === 'payOption' ? 'amountSuggestedShort' : 'amountSuggested')));
 }
 
+/**
+ * The amount on a card's face as words to read aloud (issue 12): figure, who is paid, suggested.
+ * @param {Object} amount  a check() amount
+ * @returns {string[]}
+ */
+export function amountSpoken(amount) {
+  return [figureWords(amount) || pick(amount.text), amount.paid_to ? say(`payShort_${amount.paid_to}`) : '',
+    amount.suggested ? say('amountSuggested') : ''].filter(Boolean);
+}
+
 /** "每户每年 1500 元", "每人每月至少 20 元", "每天 50 元，每月最多 2 天"; '' without a figure. */
 function figureWords(amount) {
   if (typeof amount.value !== 'number' || !['fixed', 'floor', 'per_day'].includes(amount.kind)) return '';

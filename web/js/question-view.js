@@ -2,6 +2,8 @@
 import { errorLine, h, show, uniqueId } from './dom.js';
 import { pick, say } from './i18n.js';
 import { answerInputs } from './answer-inputs.js';
+import { readAloudButton } from './read-aloud.js';
+import { questionSentences } from './spoken.js';
 import { questionFor } from './answers.js';
 import { memberName } from './people.js';
 import { answerOf, clearAnswer, householdOf, sameKey, setAnswer } from './state.js';
@@ -89,6 +91,8 @@ function renderQuestion(ctx, question, remaining) {
     h('progress', { class: 'progress__bar', max: answered + remaining, value: answered, 'aria-hidden': 'true' })),
   h('fieldset', { class: 'question__box' },
     h('legend', { class: 'question__legend' }, h('span', { class: 'question__who' }, who), heading),
+    // issue 12: 读给我听, the question and its answers
+    readAloudButton(() => questionSentences(question, question.member ? memberName(engine.catalogue, state, question.member) : '')),
     question.help && h('p', { class: 'question__help' }, pick(question.help)),
     h('div', { class: 'answers' }, controls),
     refused.element,

@@ -9,6 +9,9 @@ import { answersList, checklist } from './results-extras.js';
 import { askList, decisionCard, foldedCard, nearMissCard, openList, packNote } from './program-card.js';
 import { failsOnPlace, packElsewhere } from './engine.js';
 import { householdOf } from './state.js';
+import { readAloudButton } from './read-aloud.js';
+import { resultSentences } from './spoken.js';
+import { amountSpoken } from './program-card.js';
 import { familyResult, mayApplyFor } from './result-summary.js';
 
 /**
@@ -32,6 +35,11 @@ export async function renderResults(ctx) {
   const headline = h('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
     h('p', { id: 'summary-title', class: 'summary__headline' }, headlineWords(view)),
     moneyLine(view.money, view.counts.apply),
+    // issue 12: 读给我听, the headline and each decision
+    readAloudButton(() => resultSentences({
+      headline: headlineWords(view), money: moneyLine(view.money, view.counts.apply)?.textContent ?? '',
+      counts, decisions: view.decisions, amountWords: (amount) => amountSpoken(amount).join(say('listComma')),
+    })),
     counts.length > 0 && h('ul', { class: 'summary__counts' }, counts.map((t) => h('li', {}, t))),
     view.ownPacks.length === 0 && notCoveredNote(ctx),
     h('p', { class: 'summary__when' }, say(ctx.state.facts.home_region ? 'checkedForHome' : 'checkedFor', {
