@@ -160,9 +160,11 @@ std::string CsvInput::explain(const std::string& envelope) const {
     OrderedJson json = OrderedJson::parse(envelope, nullptr, false);
     if (!json.is_object())
         return envelope;
+    // Which column each answer came from: noted now, for this row only.
+    const ConvertedRow traced = mapping_.convert(record_.fields, row_, true);
     const auto annotate = [&](OrderedJson& issue) {
         const std::string prefix = "row " + std::to_string(row_);
-        const CellSource* source = converted_.source_of(issue.value("path", std::string()));
+        const CellSource* source = traced.source_of(issue.value("path", std::string()));
         if (!source) {
             issue["message"] = prefix + ": " + issue.value("message", std::string());
             return;

@@ -314,12 +314,11 @@ void CsvMapping::convert_facts(const std::vector<FactColumn>& columns,
         const std::string cell = trim_cell(fields[mapped.column.index]);
         if (cell.empty())
             continue;  // not known: the fact stays unanswered
-        const std::string path = pointer_join(base, mapped.fact.id);
         std::string why;
         auto value = convert_cell(cell, mapped.fact,
                                   mapped.values.empty() ? nullptr : &mapped.values, why);
         if (!value) {
-            out.issues.push_back({"bad_cell", path, mapped.column.header, cell,
+            out.issues.push_back({"bad_cell", pointer_join(base, mapped.fact.id), mapped.column.header, cell,
                                   "row " + std::to_string(row) + ", column " +
                                           as_json_string(mapped.column.header) + " (" +
                                           mapped.fact.id + "): " + as_json_string(cell) + " " +
@@ -327,12 +326,15 @@ void CsvMapping::convert_facts(const std::vector<FactColumn>& columns,
             continue;
         }
         facts[mapped.fact.id] = std::move(*value);
-        out.sources.push_back({path, mapped.column.header, cell});
+        if (out.keep_sources)
+            out.sources.push_back({pointer_join(base, mapped.fact.id), mapped.column.header, cell});
     }
 }
 
-ConvertedRow CsvMapping::convert(const std::vector<std::string>& fields, size_t row) const {
+ConvertedRow CsvMapping::convert(const std::vector<std::string>& fields, size_t row,
+                                 bool keep_sources) const {
     ConvertedRow out;
+    out.keep_sources = keep_sources;
     if (id_ && id_->index < fields.size())
         out.id = trim_cell(fields[id_->index]);
     if (fields.size() != width_) {
@@ -389,7 +391,7 @@ ConvertedRow CsvMapping::convert(const std::vector<std::string>& fields, size_t 
                         entry["roles"].push_back(role);
                     }
                 }
-                if (!cell.empty())
+                if (!cell.empty() && out.keep_sources)
                     out.sources.push_back(
                             {pointer_join(base, "roles"), member.roles_column->header, cell});
             }

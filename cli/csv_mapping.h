@@ -39,7 +39,8 @@ struct ConvertedRow {
     Json household;
     std::optional<std::string> id;
     std::vector<CellIssue> issues;
-    std::vector<CellSource> sources;
+    std::vector<CellSource> sources;  // only when converted with keep_sources
+    bool keep_sources = false;
 
     /// The column whose answer sits at `path` or above it (e.g. a many_of item), if any.
     const CellSource* source_of(const std::string& path) const;
@@ -59,7 +60,10 @@ public:
     const std::vector<std::string>& columns() const { return columns_; }
 
     /// Converts the fields of data row `row` (1 = first row after the header).
-    ConvertedRow convert(const std::vector<std::string>& fields, size_t row) const;
+    /// `keep_sources`: also note which column each answer came from (only needed to annotate
+    /// an error the engine finds later, so a row is converted again with it only then).
+    ConvertedRow convert(const std::vector<std::string>& fields, size_t row,
+                         bool keep_sources = false) const;
 
 private:
     struct Column {

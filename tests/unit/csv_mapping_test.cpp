@@ -232,7 +232,7 @@ TEST(CsvMapping, AWrongNumberOfFieldsIsARowErrorThatStillKeepsTheId) {
 
 TEST(CsvMapping, SourcesPointServiceErrorsBackToTheirColumn) {
     const ConvertedRow row =
-            bound().convert({"F", "", "", "", "低保", "", "", "", "", "-3", ""}, 5);
+            bound().convert({"F", "", "", "", "低保", "", "", "", "", "-3", ""}, 5, true);
     const CellSource* age = row.source_of("/members/1/facts/age");
     ASSERT_NE(age, nullptr);
     EXPECT_EQ(age->column, "子女年龄");
@@ -298,7 +298,7 @@ TEST(CsvMapping, ParameterColumnsGiveTheHouseholdItsLocalFigures) {
     header.push_back("当地低保标准");
     const CsvMapping mapping = bound(doc, header);
     const std::vector<std::string> fields{"F", "", "", "", "", "", "", "", "", "", "", " 600 "};
-    ConvertedRow row = mapping.convert(fields, 1);
+    ConvertedRow row = mapping.convert(fields, 1, true);
     ASSERT_TRUE(row.issues.empty()) << row.issues[0].message;
     EXPECT_EQ(row.household["parameters"], Json({{"dibao_standard", 600}}));
     ASSERT_NE(row.source_of("/parameters/dibao_standard"), nullptr);  // engine errors name it
