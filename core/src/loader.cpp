@@ -494,6 +494,7 @@ void Loader::read_pack(const Json& json, const std::string& file, IssueList& iss
                        "no exclusive group \"" + p.exclusive_group + "\" in this pack");
         }
     }
+    pack.flatten();
     ruleset_->packs.push_back(std::move(pack));
 }
 

@@ -28,6 +28,18 @@ int Ruleset::role_index(const std::string& id) const {
     return -1;
 }
 
+void Pack::flatten() {
+    flat.assign(nodes.size(), FlatNode{});
+    child_ids.clear();
+    for (const Condition* node : nodes) {
+        FlatNode& f = flat[static_cast<size_t>(node->id)];
+        f.node = node;
+        f.first_child = static_cast<std::uint32_t>(child_ids.size());
+        f.child_count = static_cast<std::uint32_t>(node->children.size());
+        for (const auto& child : node->children) child_ids.push_back(child->id);
+    }
+}
+
 namespace {
 const std::pair<Status, const char*> kStatusNames[] = {
     {Status::Eligible, "eligible"},

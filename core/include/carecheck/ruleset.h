@@ -188,6 +188,15 @@ struct Pack {
     std::vector<Program> programs;
     std::vector<ExclusiveGroup> groups;
     std::vector<const Condition*> nodes;  // every condition node, by id (coverage)
+    /// The same nodes flattened for evaluation: node id → its children as a range of
+    /// `child_ids`, so evaluating walks two arrays instead of a tree of pointers.
+    struct FlatNode {
+        const Condition* node = nullptr;
+        std::uint32_t first_child = 0, child_count = 0;
+    };
+    std::vector<FlatNode> flat;
+    std::vector<int> child_ids;
+    void flatten();
     std::map<std::string, size_t> program_index;
 };
 

@@ -152,7 +152,13 @@ private:
         return status;
     }
 
-    Tri eval(const Condition& c, int member) {
+    Tri eval(const Condition& c, int member) { return eval(c.id, member); }
+
+    /// Evaluates node `id` over the pack's flattened nodes: children are a range of ids.
+    Tri eval(int id, int member) {
+        const Pack::FlatNode& flat = pack_.flat[static_cast<size_t>(id)];
+        const Condition& c = *flat.node;
+        const int* children = pack_.child_ids.data() + flat.first_child;
         Tri value = Tri::Unknown;
         switch (c.op) {
             case Op::All:
@@ -160,8 +166,8 @@ private:
                 const Tri decisive = c.op == Op::All ? Tri::False : Tri::True;
                 bool unknown = false;
                 value = c.op == Op::All ? Tri::True : Tri::False;
-                for (const auto& child : c.children) {
-                    const Tri v = eval(*child, member);
+                for (std::uint32_t k = 0; k < flat.child_count; ++k) {
+                    const Tri v = eval(children[k], member);
                     if (v == decisive) {
                         value = decisive;
                         unknown = false;
@@ -173,7 +179,7 @@ private:
                 break;
             }
             case Op::Not: {
-                const Tri v = eval(*c.children.front(), member);
+                const Tri v = eval(children[0], member);
                 value = v == Tri::Unknown ? Tri::Unknown : from_bool(v == Tri::False);
                 break;
             }
@@ -191,7 +197,7 @@ private:
             case Op::Some:
             case Op::Every:
             case Op::None:
-            case Op::Count: value = eval_quantifier(c); break;
+            case Op::Count: value = eval_quantifier(c, children[0]); break;
             case Op::HasRole:
                 value = member >= 0 ? from_bool(household_.members[static_cast<size_t>(member)].has_role(c.role_index))
                                     : Tri::Unknown;
@@ -204,7 +210,7 @@ private:
             }
         }
         if (record_) {
-            out_.trace.values[static_cast<size_t>(c.id) * stride_ + static_cast<size_t>(member + 1)] =
+            out_.trace.values[static_cast<size_t>(id) * stride_ + static_cast<size_t>(member + 1)] =
                 static_cast<std::uint8_t>(static_cast<int>(value) + 1);
         }
         return value;
@@ -212,14 +218,14 @@ private:
 
     Tri eval_named(size_t named, int member) {
         std::uint8_t& memo = named_[named * stride_ + static_cast<size_t>(member + 1)];
-        if (!memo) memo = static_cast<std::uint8_t>(static_cast<int>(eval(*pack_.named[named].condition, member)) + 1);
+        if (!memo) memo = static_cast<std::uint8_t>(static_cast<int>(eval(pack_.named[named].condition->id, member)) + 1);
         return static_cast<Tri>(memo - 1);
     }
 
-    Tri eval_quantifier(const Condition& c) {
+    Tri eval_quantifier(const Condition& c, int where) {
         size_t trues = 0, unknowns = 0, seen = 0;
         for_members_with_role(household_, c.role_index, [&](int member) {
-            const Tri v = eval(*c.children.front(), member);
+            const Tri v = eval(where, member);
             ++seen;
             trues += v == Tri::True ? 1 : 0;
             unknowns += v == Tri::Unknown ? 1 : 0;
