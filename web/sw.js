@@ -12,7 +12,7 @@ const SHELL = [
   'js/region-picker.js', 'js/region-view.js', 'js/people.js', 'js/family-view.js', 'js/member-own.js',
   'js/answers.js', 'js/answer-inputs.js', 'js/question-view.js', 'js/program-card.js',
   'js/results-extras.js', 'js/results-view.js', 'js/result-summary.js',
-  'js/cadre-mode.js', 'js/roster-store.js', 'js/roster-file.js', 'js/roster-view.js', 'js/roster-files-view.js',
+  'js/cadre-mode.js', 'js/roster-store.js', 'js/roster-file.js', 'js/roster-view.js', 'js/roster-files-view.js', 'js/roster-scan-view.js',
   'js/household-view.js', 'js/household-changed-view.js', 'js/confirm-action.js', 'js/brief-words.js',
   // issue 11, the question screen: coverage up front, the back button, the results' two buttons
   'js/coverage-view.js', 'js/step-history.js', 'js/results-actions.js',

@@ -100,7 +100,7 @@ async function main() {
   if (handed) {
     mode = 'family';
     markMode(mode);
-    receiveHandover(handed, { calculator, state, go: (step) => family.go(step), keep: redraw });
+    receiveHandover(handed, { calculator, state, go: (step, options) => family.go(step, options), keep: redraw });
   } else {
     redraw();
   }

@@ -159,6 +159,20 @@ export function createCadreMode(ctx, bar, hooks = {}) {
       cadre.askQuestions(record.id);
     },
 
+    /**
+     * A household handed over in a link (issue 12), added as a new household: a new id, so it
+     * never replaces one on the roster. It opens on its results.
+     * @param {string} name @param {import('./state.js').State} state  decodeHousehold's
+     */
+    async addFromLink(name, state) {
+      const record = newRecord(name, '', state.region);
+      record.state = { ...record.state, ...structuredClone(state) };
+      await addHousehold(record);
+      written.set(record.id, JSON.stringify(record.state));
+      cadre.records.push(record);
+      return record;
+    },
+
     async rename(record, name, note) {
       Object.assign(record, { name, note });
       await write(record);

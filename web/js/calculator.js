@@ -36,6 +36,7 @@ import { handoverButton } from './handover-view.js';
  *   questions() whenever the results step is drawn
  * @property {AnswerStore} store  where this owner's answers are kept
  * @property {Promise<void>} engineReady  settles when the engine has started (or failed to)
+ * @property {string} notice  a line shown above the results of the step last gone to (go's options.notice)
  * @property {boolean} handover  results offer "给家人看 / 交给乡镇" (the page; never the portal widget)
  * @property {number} visit  counts draws of the shared view (any owner's); a step that waited
  *   for the engine draws only if nothing else was shown meanwhile
@@ -151,6 +152,7 @@ function session(calc, owner, beforeDraw) {
   let how = 'push';
   /** @type {Context} */
   const ctx = {
+    notice: '',
     state: owner.state,
     store: owner.store,
     regions: calc.regions,
@@ -165,6 +167,7 @@ function session(calc, owner, beforeDraw) {
     go(step, options = {}) {
       calc.visit += 1;
       how = options.history ?? 'push';
+      ctx.notice = options.notice ?? ''; // a line shown above this step's results, this once
       calc.announce('');
       ctx.state.step = STEPS[step] ? step : 'region';
       ctx.save();
@@ -209,6 +212,8 @@ async function renderResultsWithActions(ctx) {
   const visit = ctx.visit;
   await renderResults(ctx);
   if (visit !== ctx.visit) return;
+  // e.g. the answers a link made under older rules brought that these rules no longer ask
+  if (ctx.notice) ctx.view.querySelector('.results')?.before(h('p', { class: 'notice results-notice' }, ctx.notice));
   ctx.view.querySelector('.results')?.after(resultsActions(ctx),
     ...(ctx.handover ? [handoverButton(ctx)] : [])); // issue 12: 给家人看 / 交给乡镇 (the page only)
 }

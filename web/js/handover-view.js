@@ -4,7 +4,7 @@
 // and drawn on a <canvas> (no inline style or script under the page's CSP). Opening such a link
 // puts the household on the phone (asking first when it already holds other answers).
 import { h, show } from './dom.js';
-import { say } from './i18n.js';
+import { list, say } from './i18n.js';
 import { decodeHousehold, encodeHousehold } from './handover.js';
 
 /** The largest QR code a phone camera reads at arm's length, at error correction M. */
@@ -95,12 +95,27 @@ async function qrCanvas(link) {
 }
 
 /**
+ * What a link made under other rules brought: the answers these rules no longer ask (not used),
+ * or that every answer was kept. '' for a link made under these rules.
+ * @param {{otherRules: boolean, dropped: import('./handover.js').Dropped[]}} read  decodeHousehold's
+ * @returns {string}
+ */
+export function otherRulesLine(read) {
+  if (!read.otherRules) return '';
+  if (read.dropped.length === 0) return say('handoverOtherRulesKept');
+  const whose = read.dropped.map((d) => say('handoverDroppedOf', {
+    who: d.member === null ? say('handoverHousehold') : (d.member || say('handoverPersonN', { n: d.index })), n: d.n,
+  }));
+  return say('handoverDropped', { n: read.dropped.reduce((sum, d) => sum + d.n, 0), whose: list(whose) });
+}
+
+/**
  * Reads and removes a household link's fragment from the address (so a reload or the history
  * does not bring it back).
  * @returns {string} the fragment, or '' when the address has none
  */
 export function takeHandover(where = location, history = window.history) {
-  const fragment = where.hash.startsWith('#cc1.') ? where.hash.slice(1) : '';
+  const fragment = /^#cc\d+\./.test(where.hash) ? where.hash.slice(1) : '';
   if (fragment) history.replaceState(history.state, '', `${where.pathname}${where.search}`);
   return fragment;
 }
@@ -112,7 +127,7 @@ export function takeHandover(where = location, history = window.history) {
  * @param {Object} page
  * @param {import('./calculator.js').Calculator} page.calculator
  * @param {import('./state.js').State} page.state   the family's answers (replaced in place)
- * @param {(step: string) => void} page.go          shows a family step
+ * @param {(step: string, options?: {notice?: string}) => void} page.go  shows a family step
  * @param {() => void} page.keep                   draws what was there before
  */
 export async function receiveHandover(fragment, { calculator, state, go, keep }) {
@@ -123,7 +138,10 @@ export async function receiveHandover(fragment, { calculator, state, go, keep })
     calculator.announce(say(read.reason === 'version' ? 'handoverOld' : 'handoverDamaged'));
     return;
   }
-  const take = () => { Object.assign(state, read.state); go('results'); };
+  const take = () => {
+    Object.assign(state, read.state);
+    go('results', { notice: otherRulesLine(read) }); // shown above the results
+  };
   const hasOwn = state.history.length > 0 || state.members.some((m) => Object.keys(m.facts).length > 0);
   if (!hasOwn) { take(); return; }
   calculator.release();

@@ -8,6 +8,7 @@ import { applyForLines } from './brief-words.js';
 import { toApplyFor, worthAsking } from './result-summary.js';
 import { rosterFileActions } from './roster-files-view.js';
 import { regionPicker } from './region-picker.js';
+import { scanImportForm } from './roster-scan-view.js';
 
 const applyCount = (s) => (s.summary ? toApplyFor(s.summary).length : 0);
 const openCount = (s) => s.summary?.open_questions ?? 0;
@@ -53,6 +54,7 @@ export async function renderRoster(cadre, focusId) {
     heading,
     h('p', { class: 'step__help' }, say('rosterHelp')),
     addForm(cadre),
+    scanImportForm(cadre), // issue 12: a household handed over by QR code
     rows.length > 0 && controls(cadre, redraw),
     tableArea,
     rosterFileActions(cadre, rows));
