@@ -494,7 +494,9 @@ void Loader::read_pack(const Json& json, const std::string& file, IssueList& iss
                        "no exclusive group \"" + p.exclusive_group + "\" in this pack");
         }
     }
-    pack.flatten();
+    // A node that failed to compile was discarded but keeps its place in `nodes`: a pack with
+    // issues is never evaluated, so it is not flattened either.
+    if (issues.empty()) pack.flatten();
     ruleset_->packs.push_back(std::move(pack));
 }
 
