@@ -15,7 +15,9 @@ before(async () => {
 const cli = cliPath();
 
 function cliRun(command, household) {
-  const run = spawnSync(cli, [command, 'rules/'], { cwd: ROOT, input: JSON.stringify(household), encoding: 'utf8' });
+  // A Huitong household with several elders gives over 1 MB of explanations: above spawnSync's
+  // default 1 MiB buffer, which would kill the CLI mid-write.
+  const run = spawnSync(cli, [command, 'rules/'], { cwd: ROOT, input: JSON.stringify(household), encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.ok(run.status === 0 || run.status === 1, `CLI ran (status ${run.status}): ${run.stderr}`);
   return run.stdout.replace(/\n$/, '');
 }
