@@ -46,7 +46,7 @@ for (const { file, pack, cases } of caseFiles()) {
 
       test(`${testCase.id}: wasm screens it as the CLI's batch line does`, { skip: cli ? false : 'no native CLI' }, () => {
         const fromWasm = carecheck.screen(JSON.stringify(testCase.household), today());
-        const run = spawnSync(cli, ['batch', 'rules/'], { cwd: ROOT, input: `${JSON.stringify(testCase.household)}\n`, encoding: 'utf8' });
+        const run = spawnSync(cli, ['batch', 'rules/'], { cwd: ROOT, input: `${JSON.stringify(testCase.household)}\n`, encoding: 'utf8', maxBuffer: 64 << 20 });
         assert.equal(run.stdout, `{"line":1,${fromWasm.slice(1)}\n`);
       });
 
