@@ -1,8 +1,8 @@
 // Embind face of carecheck::Service for the web page and the Node tests.
 //
 // The boundary is JSON strings in, JSON strings out, exactly as the CLI prints them.
-// No C++ exception may cross into JavaScript (it would arrive as a bare pointer),
-// so every method catches everything and returns the project's error envelope.
+// No C++ exception may cross into JavaScript (it would arrive as a bare pointer): the module
+// is built without exceptions, and every failure is the project's error envelope.
 #include <emscripten/bind.h>
 
 #include <exception>
@@ -26,9 +26,11 @@ std::string error_envelope(const std::string& code, const std::string& message) 
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-/// Runs `call`, turning any escaping exception into an "internal" error envelope.
+/// Runs `call`, turning any escaping exception into an "internal" error envelope. The shipped
+/// module is built without exceptions (wasm/CMakeLists.txt), where this is just the call.
 template <typename Call>
 std::string guarded(Call&& call) {
+#if defined(__cpp_exceptions)
     try {
         return std::forward<Call>(call)();
     } catch (const std::exception& e) {
@@ -36,6 +38,9 @@ std::string guarded(Call&& call) {
     } catch (...) {
         return error_envelope("internal", "unknown failure inside the engine");
     }
+#else
+    return std::forward<Call>(call)();
+#endif
 }
 
 /// Reads the page's file list, [{"name": "...", "text": "..."}], into RuleFiles.

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "carecheck/json_read.h"
+#include "catching.h"
 #include "input_limits.h"
 
 namespace carecheck {
@@ -323,12 +324,7 @@ std::optional<Household> read_valid_household(const std::string& text, const Rul
     if (text.size() > kHouseholdLimits.max_bytes) return std::nullopt;
     Household household;
     FastReader reader(ruleset, household);
-    bool parsed = false;
-    try {
-        parsed = Json::sax_parse(text, &reader);
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
+    const bool parsed = catching([&] { return Json::sax_parse(text, &reader); }, [](const char*) { return false; });
     if (!parsed || !reader.valid_at_end()) return std::nullopt;
     if (!reader.saw_as_of()) {
         const auto date = parse_date(today);

@@ -1,8 +1,12 @@
 #include "input_limits.h"
 
 #include <cmath>
+#include <optional>
 #include <set>
+#include <string>
 #include <vector>
+
+#include "catching.h"
 
 namespace carecheck {
 
@@ -151,11 +155,14 @@ Json parse_limited(const std::string& text, const InputLimits& limits, IssueList
     const size_t before = issues.items().size();
     Json result;
     LimitChecker checker(limits, issues, path, result);
-    bool passed = false;
-    try {
-        passed = Json::sax_parse(text, &checker);
-    } catch (const std::exception& error) {
-        issues.add("json_syntax", path, std::string("not valid JSON: ") + quote_value(std::string(error.what()), 200));
+    std::optional<std::string> thrown;
+    const bool passed = catching([&] { return Json::sax_parse(text, &checker); },
+                                 [&](const char* what) {
+                                     thrown = what;
+                                     return false;
+                                 });
+    if (thrown) {
+        issues.add("json_syntax", path, "not valid JSON: " + quote_value(*thrown, 200));
         return Json(Json::value_t::discarded);
     }
     if (!passed || issues.items().size() > before) return Json(Json::value_t::discarded);

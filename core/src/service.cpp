@@ -2,6 +2,7 @@
 
 #include "carecheck/evaluation.h"
 #include "carecheck/household.h"
+#include "catching.h"
 #include "input_limits.h"
 #include "carecheck/loader.h"
 #include "carecheck/render.h"
@@ -22,11 +23,7 @@ std::string internal_error(const std::string& what) {
 /// Runs one service call; an exception (a bug, or memory running out) becomes an error envelope.
 template <class Body>
 std::string guarded(Body body) {
-    try {
-        return body();
-    } catch (const std::exception& e) {
-        return internal_error(e.what());
-    }
+    return catching(body, [](const char* what) { return internal_error(what); });
 }
 
 /// Parses and reads a household; on failure returns the error envelope in `error`.

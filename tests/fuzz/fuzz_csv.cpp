@@ -119,6 +119,8 @@ void check_output(const std::string& out, const std::string& summary, int code, 
             finding("output line " + std::to_string(row) + " does not start " + stamp);
         if (!carecheck::Json::accept(line) || line.find(",\"ok\":") == std::string::npos)
             finding("output line " + std::to_string(row) + " is not a result object");
+        if (line.find("\"code\":\"internal\"") != std::string::npos)
+            finding("output line " + std::to_string(row) + " is an internal error (a caught exception)");
     }
     if (row != records)
         finding(std::to_string(records) + " records gave " + std::to_string(row) + " lines");
