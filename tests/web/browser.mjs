@@ -93,6 +93,15 @@ export async function axeViolations(page) {
 }
 
 /**
+ * Waits until the page's service worker holds the offline copy: it controls the page and has
+ * finished caching the site (web/sw.js caches everything when it installs).
+ */
+export async function waitForOfflineCopy(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/**
  * One Chromium session and one loaded wasm engine for a test file, opened before its tests and
  * closed after them: `ctx.session` (startSession's) and `ctx.engine` (the rules of rules/).
  */

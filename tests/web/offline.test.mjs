@@ -1,7 +1,7 @@
 // After the first visit the page works with no connection: a cadre in a village with no signal.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPhone, screenshot, startSession } from './browser.mjs';
+import { openPhone, screenshot, startSession, waitForOfflineCopy } from './browser.mjs';
 import { answerAll, setFamily } from './family-flow.mjs';
 
 let session;
@@ -16,8 +16,7 @@ test('reloading offline keeps the page, the engine, the rules and the answers', 
   await answerAll(page, { household: { economic_hardship: true }, members: { p1: { age: 68 } } });
   await page.locator('.results').waitFor();
   const before = await page.locator('.summary').innerText();
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitForOfflineCopy(page);
 
   await context.setOffline(true);
   await page.reload();

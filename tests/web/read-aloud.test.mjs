@@ -5,47 +5,12 @@
 // test hears exactly the sentences the phone would say, for the Zhangjiakou family (张北县).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPhone, browserAndEngine } from './browser.mjs';
+import { axeViolations, browserAndEngine } from './browser.mjs';
+import { VOICES, phoneWithVoices as recordingPhone, spoken } from './speech-recorder.mjs';
 import { ZHANGBEI_CARER, answerAll, chooseRegion, setFamily } from './family-flow.mjs';
 
 const ctx = browserAndEngine();
-
-const VOICES = [
-  { name: 'Sin-ji', lang: 'zh-HK', localService: true, default: false, voiceURI: 'Sin-ji' }, // Cantonese: never for 普通话
-  { name: 'Tingting', lang: 'zh-CN', localService: true, default: false, voiceURI: 'Tingting' },
-  { name: 'Samantha', lang: 'en-US', localService: true, default: true, voiceURI: 'Samantha' },
-];
-
-/** A phone whose speechSynthesis records what it is asked to say (null: the browser has none). */
-async function phoneWithVoices(voices) {
-  const phone = await openPhone(ctx.session.browser);
-  await phone.context.addInitScript((list) => {
-    window.__spoken = [];
-    if (list === null) {
-      delete window.speechSynthesis;
-      delete window.SpeechSynthesisUtterance;
-      Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
-      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: undefined, configurable: true });
-      return;
-    }
-    class Utterance {
-      constructor(text) { this.text = text; this.lang = ''; this.voice = null; }
-    }
-    const synth = {
-      speaking: false,
-      getVoices: () => list,
-      speak(u) { window.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? null }); },
-      cancel() { window.__spoken.push({ cancel: true }); },
-      addEventListener() {},
-      removeEventListener() {},
-    };
-    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
-  }, voices);
-  return phone;
-}
-
-const spoken = (page) => page.evaluate(() => window.__spoken.filter((s) => !s.cancel));
+const phoneWithVoices = (voices) => recordingPhone(ctx.session.browser, voices);
 
 async function firstQuestion(page) {
   await page.goto(ctx.session.url);
