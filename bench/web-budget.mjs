@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // The page's budget on a weak connection and a cheap phone, printed as numbers (no pass/fail):
 //   1. bytes transferred on a first visit (gzip, as served by tools/serve.mjs), per kind of file
+//   1b. a first visit on a slow phone (400 kbit/s, 300 ms RTT, CPU 6× slower) until the first
+//       question shows: requests, bytes on the wire per kind, time; then what the offline copy
+//       fetches in the background (issue 11 item 9's budgets printed beside each number)
 //   2. time per evaluation inside the wasm module (all packs, one household, averaged)
 //   3. waits on a cheap phone (CPU slowed 6×): first question, next question, results
 //   4. cadre mode: a backup of N households imported and every one screened into the roster
 //   5. a Lighthouse mobile run: performance / accessibility / best-practices
-// Usage: node bench/web-budget.mjs [--no-lighthouse]   (needs build/site: tools/build.sh)
+// Usage: node bench/web-budget.mjs [--no-lighthouse] [--first-question-only]   (needs build/site: tools/build.sh)
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
@@ -47,6 +50,71 @@ async function firstVisitBytes() {
       console.log(`  ${ext.padEnd(8)} ${kb(bytes)}`);
     }
     await phone.context.close();
+  } finally {
+    await session.close();
+  }
+}
+
+/** issue 11 item 9: what the first visit may cost until the first question is on screen. */
+const FIRST_QUESTION_BUDGET = { bytes: 90 * 1024, requests: 20, ms: 2000 };
+const SLOW_NETWORK = { offline: false, latency: 300, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
+
+/**
+ * A first visit on the slow profile: ?region=130722, the family step, the first question.
+ * Bytes are what the server put on the wire (Content-Length of the encoded body, br or gzip),
+ * counted for the page, its engine worker and its service worker alike.
+ */
+async function firstQuestionOnSlowPhone() {
+  const session = await startSession();
+  try {
+    const phone = await openPhone(session.browser);
+    const { page, context } = phone;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    const origin = new URL(session.url).origin;
+    let phase = 'first';
+    const seen = { first: [], background: [] };
+    context.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.origin !== origin || response.fromServiceWorker()) return;
+      const bytes = response.status() === 304 ? 0 : Number(response.headers()['content-length'] || 0);
+      const ext = url.pathname.endsWith('/') ? '.html' : path.extname(url.pathname) || '(none)';
+      seen[phase].push({ path: url.pathname, ext, bytes, encoding: response.headers()['content-encoding'] || 'none' });
+    });
+    const start = performance.now();
+    await page.goto(`${session.url}?region=130722`);
+    await page.getByRole('button', { name: '老人在家照顾残疾家人' }).click({ timeout: 120_000 });
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.locator('form.question').waitFor({ timeout: 120_000 });
+    const ms = performance.now() - start;
+    phase = 'background';
+    // The offline copy: what the service worker fetches once the first question is up.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(3000);
+    const sum = (list) => list.reduce((a, r) => a + r.bytes, 0);
+    const first = seen.first;
+    const mark = (value, budget, unit) => `${unit(value)} (budget ≤ ${unit(budget)})`;
+    console.log(`first visit to the first question (400 kbit/s, 300 ms RTT, CPU 6×): `
+      + `${mark(ms, FIRST_QUESTION_BUDGET.ms, (v) => `${(v / 1000).toFixed(1)} s`)}, `
+      + `${mark(first.length, FIRST_QUESTION_BUDGET.requests, (v) => `${v} requests`)}, `
+      + `${mark(sum(first), FIRST_QUESTION_BUDGET.bytes, kb)} on the wire`);
+    const byKind = {};
+    for (const r of first) {
+      byKind[r.ext] ??= { bytes: 0, requests: 0 };
+      byKind[r.ext].bytes += r.bytes;
+      byKind[r.ext].requests += 1;
+    }
+    for (const [ext, k] of Object.entries(byKind).sort((a, b) => b[1].bytes - a[1].bytes)) {
+      console.log(`  ${ext.padEnd(8)} ${kb(k.bytes).padStart(9)} in ${k.requests} request${k.requests === 1 ? '' : 's'}`);
+    }
+    const encodings = [...new Set(first.map((r) => r.encoding))].join(', ');
+    console.log(`  (encodings: ${encodings})`);
+    const later = seen.background;
+    console.log(`afterwards, in the background (offline copy): ${later.length} requests, ${kb(sum(later))}`);
+    await context.close();
   } finally {
     await session.close();
   }
@@ -182,6 +250,8 @@ async function rosterTime(count = 50, cpuSlowdown = 1) {
 }
 
 moduleSize();
+await firstQuestionOnSlowPhone();
+if (process.argv.includes('--first-question-only')) process.exit(0);
 await firstVisitBytes();
 await evaluationTime();
 await slowPhoneWaits();
