@@ -5,7 +5,6 @@ import { mountCalculator, presetRegion } from './calculator.js';
 import { clearSavedState, freshState, loadState, saveState } from './state.js';
 import { stepHistory } from './step-history.js';
 import { mountElderSwitch } from './elder.js';
-import { receiveHandover, takeHandover } from './handover-view.js';
 
 const LANG_KEY = 'carecheck.lang';
 const MODE_KEY = 'carecheck.mode';
@@ -36,6 +35,7 @@ async function main() {
     onStep(entry, how) {
       steps.record(entry, how);
       compactShell(entry.step !== 'region');
+      if (entry.step === 'questions' || entry.step === 'results') registerServiceWorker();
     },
   });
   let cadre = null;
@@ -68,6 +68,7 @@ async function main() {
         return;
       }
       if (mode === 'cadre') roster.resume(); // unless the family's switch was pressed meanwhile
+      registerServiceWorker();
     } else {
       family.go(state.step, { history: 'replace' });
     }
@@ -95,16 +96,17 @@ async function main() {
     writePref(LANG_KEY, lang());
     calculator.regions.forLanguage(lang()).then(redraw); // place names in the new language first
   });
-  // issue 12: a household handed over in the link's fragment opens on its results.
-  const handed = takeHandover();
+  // issue 12: a household handed over in the link's fragment opens on its results (the
+  // handover code loads only for such a link).
+  const handover = location.hash.startsWith('#cc') ? await import('./handover-view.js') : null;
+  const handed = handover?.takeHandover();
   if (handed) {
     mode = 'family';
     markMode(mode);
-    receiveHandover(handed, { calculator, state, go: (step, options) => family.go(step, options), keep: redraw });
+    handover.receiveHandover(handed, { calculator, state, go: (step, options) => family.go(step, options), keep: redraw });
   } else {
     redraw();
   }
-  registerServiceWorker();
 }
 
 /** One compact bar instead of header, privacy line and mode switch (after the first screen). */
@@ -135,8 +137,14 @@ function writePref(key, value) {
   try { localStorage.setItem(key, value); } catch { /* the switch still works this visit */ }
 }
 
+/**
+ * The offline copy, asked for once the first question (or the results, or the roster) is on
+ * screen: its downloads never compete with what the family waits for on a first visit.
+ */
+let registered = false;
 function registerServiceWorker() {
-  if (!('serviceWorker' in navigator)) return;
+  if (registered || !('serviceWorker' in navigator)) return;
+  registered = true;
   navigator.serviceWorker.register('sw.js').catch((error) => {
     // The page works online without it; offline use simply is not available.
     console.info('carecheck: offline copy not available', error?.message);
