@@ -15,7 +15,9 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, ROOT, SITE, openPhone, startSession } from '../tests/web/browser.mjs';
+import { startServer } from '../tools/serve.mjs';
 import { newCarecheck, ruleFiles } from '../tests/wasm/carecheck-module.mjs';
 import { newRecord, rosterToJson } from '../web/js/roster-file.js';
 
@@ -61,41 +63,46 @@ const SLOW_NETWORK = { offline: false, latency: 300, downloadThroughput: 400_000
 
 /**
  * A first visit on the slow profile: ?region=130722, the family step, the first question.
- * Bytes are what the server put on the wire (Content-Length of the encoded body, br or gzip),
- * counted for the page, its engine worker and its service worker alike.
+ * Counted at the server (tools/serve.mjs): every request that reached it and the bytes of the
+ * body it sent (Content-Length: the br or gzip copy), whoever asked (page, engine worker, service
+ * worker). What the browser took from its own cache never reaches the server and is not counted.
  */
 async function firstQuestionOnSlowPhone() {
-  const session = await startSession();
+  const server = await startServer({ port: 0, root: SITE });
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const served = [];
+  server.on('request', (req, res) => {
+    const started = performance.now();
+    let sent = {};
+    const writeHead = res.writeHead;
+    res.writeHead = function capture(status, headers) { sent = headers || {}; return writeHead.apply(this, arguments); };
+    res.on('finish', () => {
+      const url = new URL(req.url, server.url);
+      const ext = url.pathname.endsWith('/') ? '.html' : path.extname(url.pathname) || '(none)';
+      served.push({ path: url.pathname, ext, bytes: Number(sent['Content-Length'] || 0), status: res.statusCode,
+        encoding: sent['Content-Encoding'] || 'none', ms: performance.now() - started });
+    });
+  });
   try {
-    const phone = await openPhone(session.browser);
+    const phone = await openPhone(browser);
     const { page, context } = phone;
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-    const origin = new URL(session.url).origin;
-    let phase = 'first';
-    const seen = { first: [], background: [] };
-    context.on('response', (response) => {
-      const url = new URL(response.url());
-      if (url.origin !== origin || response.fromServiceWorker()) return;
-      const bytes = response.status() === 304 ? 0 : Number(response.headers()['content-length'] || 0);
-      const ext = url.pathname.endsWith('/') ? '.html' : path.extname(url.pathname) || '(none)';
-      seen[phase].push({ path: url.pathname, ext, bytes, encoding: response.headers()['content-encoding'] || 'none' });
-    });
     const start = performance.now();
-    await page.goto(`${session.url}?region=130722`);
+    await page.goto(`${server.url}?region=130722`);
     await page.getByRole('button', { name: '老人在家照顾残疾家人' }).click({ timeout: 120_000 });
     await page.getByRole('button', { name: '下一步' }).click();
     await page.locator('form.question').waitFor({ timeout: 120_000 });
     const ms = performance.now() - start;
-    phase = 'background';
+    const first = served.splice(0);
     // The offline copy: what the service worker fetches once the first question is up.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(3000);
+    const later = served.splice(0);
     const sum = (list) => list.reduce((a, r) => a + r.bytes, 0);
-    const first = seen.first;
     const mark = (value, budget, unit) => `${unit(value)} (budget ≤ ${unit(budget)})`;
     console.log(`first visit to the first question (400 kbit/s, 300 ms RTT, CPU 6×): `
       + `${mark(ms, FIRST_QUESTION_BUDGET.ms, (v) => `${(v / 1000).toFixed(1)} s`)}, `
@@ -108,15 +115,17 @@ async function firstQuestionOnSlowPhone() {
       byKind[r.ext].requests += 1;
     }
     for (const [ext, k] of Object.entries(byKind).sort((a, b) => b[1].bytes - a[1].bytes)) {
-      console.log(`  ${ext.padEnd(8)} ${kb(k.bytes).padStart(9)} in ${k.requests} request${k.requests === 1 ? '' : 's'}`);
+      console.log(`  ${ext.padEnd(13)} ${kb(k.bytes).padStart(9)} in ${k.requests} request${k.requests === 1 ? '' : 's'}`);
     }
-    const encodings = [...new Set(first.map((r) => r.encoding))].join(', ');
-    console.log(`  (encodings: ${encodings})`);
-    const later = seen.background;
+    console.log(`  (encodings: ${[...new Set(first.map((r) => r.encoding))].join(', ')})`);
+    if (process.env.CARECHECK_BENCH_VERBOSE) {
+      for (const r of [...first, { path: '-- background --' }, ...later]) console.log(`    ${r.path} ${r.status ?? ''} ${r.bytes ?? ''} ${r.ms ? `${r.ms.toFixed(0)} ms` : ''}`);
+    }
     console.log(`afterwards, in the background (offline copy): ${later.length} requests, ${kb(sum(later))}`);
     await context.close();
   } finally {
-    await session.close();
+    await browser.close();
+    await server.closeAll();
   }
 }
 

@@ -80,19 +80,51 @@ async function bundleGroup(entries) {
     plugins: [keepSeparate],
   });
   const rel = (file) => path.relative(site, path.resolve(site, file)).split(path.sep).join('/');
-  return { inputs: Object.keys(result.metafile.inputs).map(rel), outputs: Object.keys(result.metafile.outputs).map(rel) };
+  const staticImports = new Map(Object.entries(result.metafile.outputs).map(([file, output]) => [rel(file),
+    output.imports.filter((i) => i.kind === 'import-statement' && (!i.external || i.path.startsWith('.')))
+      // An external one (embed.js's ../widget.js) is written relative to the importing file.
+      .map((i) => (i.external ? rel(path.join(path.dirname(file), i.path)) : rel(i.path)))]));
+  return { inputs: Object.keys(result.metafile.inputs).map(rel), outputs: [...staticImports.keys()], staticImports };
+}
+
+/** Everything a module imports at once, directly or through its imports. */
+function closure(staticImports, file, seen = new Set()) {
+  for (const next of staticImports.get(file) || []) {
+    if (!seen.has(next)) { seen.add(next); closure(staticImports, next, seen); }
+  }
+  return seen;
+}
+
+/**
+ * Each page names the chunks its script imports at once (<link rel="modulepreload">), so the
+ * browser asks for them beside the script instead of one round trip after it.
+ */
+function preloadChunks(staticImports) {
+  for (const page of filesOf().filter((file) => file.endsWith('.html') && !SKIPPED.test(file))) {
+    const full = path.join(site, page);
+    const html = fs.readFileSync(full, 'utf8');
+    const withLinks = html.replace(/^([ \t]*)<script type="module" src="([^"]+)"><\/script>\n/m, (tag, indent, src) => {
+      const script = path.posix.normalize(path.posix.join(path.posix.dirname(page), src));
+      const chunks = [...closure(staticImports, script)].sort();
+      return tag + chunks.map((chunk) => `${indent}<link rel="modulepreload" href="${path.posix.relative(path.posix.dirname(page), chunk)}">\n`).join('');
+    });
+    if (withLinks !== html) fs.writeFileSync(full, withLinks);
+  }
 }
 
 async function bundleEntries() {
   const inputs = new Set();
   const outputs = new Set();
+  const staticImports = new Map();
   // One after another: a group reads sources an earlier group's outputs must not have replaced.
   // Entry files are the only sources that are also outputs, and no group imports another's entry.
   for (const group of GROUPS) {
     const built = await bundleGroup(group);
     built.inputs.forEach((file) => inputs.add(file));
     built.outputs.forEach((file) => outputs.add(file));
+    built.staticImports?.forEach((imports, file) => staticImports.set(file, imports));
   }
+  preloadChunks(staticImports);
   // Sources now inside a bundle are not served on their own.
   for (const input of inputs) {
     if (!outputs.has(input) && !input.startsWith('..')) fs.rmSync(path.join(site, input), { force: true });
@@ -123,10 +155,10 @@ function writePrecacheList() {
   if (!fs.existsSync(swFile)) return 0;
   const files = filesOf().filter((file) => !SKIPPED.test(file) && file !== 'sw.js').sort();
   // Each with its hash (subresource integrity), so the worker can tell this deploy's copy from
-  // an older one left in the browser's HTTP cache. './' is the page the worker opens offline.
+  // an older one left in the browser's HTTP cache.
   const integrity = (file) => `sha256-${crypto.createHash('sha256').update(fs.readFileSync(path.join(site, file))).digest('base64')}`;
   const list = files.map((file) => [file, integrity(file)]);
-  if (files.includes('index.html')) list.unshift(['./', integrity('index.html')]);
+
   const sw = fs.readFileSync(swFile, 'utf8');
   const marker = 'const PRECACHE = [];';
   if (!sw.includes(marker)) throw new Error(`sw.js has no "${marker}" line for the precache list`);

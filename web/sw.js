@@ -29,6 +29,9 @@ self.addEventListener('install', (event) => {
       if (!response.ok) throw new Error(`${entry[0]} → HTTP ${response.status}`);
       await cache.put(entry[0], response);
     }));
+    // The page's own address ('./') opens the same page, with no second download.
+    const page = await cache.match('index.html');
+    if (page) await cache.put('./', page);
     await self.skipWaiting();
   })());
 });

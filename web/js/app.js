@@ -145,10 +145,13 @@ let registered = false;
 function registerServiceWorker() {
   if (registered || !('serviceWorker' in navigator)) return;
   registered = true;
-  navigator.serviceWorker.register('sw.js').catch((error) => {
+  const register = () => navigator.serviceWorker.register('sw.js').catch((error) => {
     // The page works online without it; offline use simply is not available.
     console.info('carecheck: offline copy not available', error?.message);
   });
+  // Once the phone has drawn the screen (a slow one takes a while after the step is shown).
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 3000 });
+  else setTimeout(register, 500);
 }
 
 main();
