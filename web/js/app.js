@@ -35,7 +35,6 @@ async function main() {
     onStep(entry, how) {
       steps.record(entry, how);
       compactShell(entry.step !== 'region');
-      if (entry.step === 'questions' || entry.step === 'results') registerServiceWorker();
     },
   });
   let cadre = null;
@@ -68,7 +67,6 @@ async function main() {
         return;
       }
       if (mode === 'cadre') roster.resume(); // unless the family's switch was pressed meanwhile
-      registerServiceWorker();
     } else {
       family.go(state.step, { history: 'replace' });
     }
@@ -107,6 +105,9 @@ async function main() {
   } else {
     redraw();
   }
+  // The offline copy once the engine has come (or failed to): by then the first question needs
+  // nothing more from the network, so its downloads compete with nothing the family waits for.
+  calculator.engineReady.then(registerServiceWorker, registerServiceWorker);
 }
 
 /** One compact bar instead of header, privacy line and mode switch (after the first screen). */
@@ -137,19 +138,13 @@ function writePref(key, value) {
   try { localStorage.setItem(key, value); } catch { /* the switch still works this visit */ }
 }
 
-/**
- * The offline copy, asked for once the first question (or the results, or the roster) is on
- * screen: its downloads never compete with what the family waits for on a first visit.
- */
-let registered = false;
 function registerServiceWorker() {
-  if (registered || !('serviceWorker' in navigator)) return;
-  registered = true;
+  if (!('serviceWorker' in navigator)) return;
   const register = () => navigator.serviceWorker.register('sw.js').catch((error) => {
     // The page works online without it; offline use simply is not available.
     console.info('carecheck: offline copy not available', error?.message);
   });
-  // Once the phone has drawn the screen (a slow one takes a while after the step is shown).
+  // Once the phone has drawn the step the engine made possible (a slow phone takes a while).
   if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 3000 });
   else setTimeout(register, 500);
 }
