@@ -35,6 +35,7 @@ async function main() {
     onStep(entry, how) {
       steps.record(entry, how);
       compactShell(entry.step !== 'region');
+      if (entry.step === 'questions' || entry.step === 'results') offlineCopy();
     },
   });
   let cadre = null;
@@ -105,9 +106,21 @@ async function main() {
   } else {
     redraw();
   }
-  // The offline copy once the engine has come (or failed to): by then the first question needs
-  // nothing more from the network, so its downloads compete with nothing the family waits for.
-  calculator.engineReady.then(registerServiceWorker, registerServiceWorker);
+  // The offline copy once the engine has come (or failed to), so its downloads compete with
+  // nothing a first visit waits for; a family on the family step gets it after the first question
+  // (or if it stays there a while), the first step and cadre mode at once.
+  const afterEngine = () => {
+    if (mode === 'family' && state.step === 'family') setTimeout(offlineCopy, 10_000);
+    else offlineCopy();
+  };
+  calculator.engineReady.then(afterEngine, afterEngine);
+}
+
+let offlineAsked = false;
+function offlineCopy() {
+  if (offlineAsked) return;
+  offlineAsked = true;
+  registerServiceWorker();
 }
 
 /** One compact bar instead of header, privacy line and mode switch (after the first screen). */
