@@ -1,18 +1,23 @@
 #!/usr/bin/env node
 // The page's budget on a weak connection and a cheap phone, printed as numbers (no pass/fail):
 //   1. bytes transferred on a first visit (gzip, as served by tools/serve.mjs), per kind of file
+//   1b. a first visit on a slow phone (400 kbit/s, 300 ms RTT, CPU 6× slower) until the first
+//       question shows: requests, bytes on the wire per kind, time; then what the offline copy
+//       fetches in the background (issue 11 item 9's budgets printed beside each number)
 //   2. time per evaluation inside the wasm module (all packs, one household, averaged)
 //   3. waits on a cheap phone (CPU slowed 6×): first question, next question, results
 //   4. cadre mode: a backup of N households imported and every one screened into the roster
 //   5. a Lighthouse mobile run: performance / accessibility / best-practices
-// Usage: node bench/web-budget.mjs [--no-lighthouse]   (needs build/site: tools/build.sh)
+// Usage: node bench/web-budget.mjs [--no-lighthouse] [--first-question-only]   (needs build/site: tools/build.sh)
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, ROOT, SITE, openPhone, startSession } from '../tests/web/browser.mjs';
+import { startServer } from '../tools/serve.mjs';
 import { newCarecheck, ruleFiles } from '../tests/wasm/carecheck-module.mjs';
 import { newRecord, rosterToJson } from '../web/js/roster-file.js';
 
@@ -49,6 +54,86 @@ async function firstVisitBytes() {
     await phone.context.close();
   } finally {
     await session.close();
+  }
+}
+
+/** issue 11 item 9: what the first visit may cost until the first question is on screen. */
+const FIRST_QUESTION_BUDGET = { bytes: 90 * 1024, requests: 20, ms: 2000 };
+const SLOW_NETWORK = { offline: false, latency: 300, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
+
+/**
+ * A first visit on the slow profile: ?region=130722, the family step, the first question.
+ * Counted at the server (tools/serve.mjs): every request that reached it and the bytes of the
+ * body it sent (Content-Length: the br or gzip copy), whoever asked (page, engine worker, service
+ * worker). What the browser took from its own cache never reaches the server and is not counted.
+ */
+async function firstQuestionOnSlowPhone() {
+  const server = await startServer({ port: 0, root: SITE });
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const served = [];
+  server.on('request', (req, res) => {
+    const started = performance.now();
+    const url = new URL(req.url, server.url);
+    const entry = { path: url.pathname, ext: url.pathname.endsWith('/') ? '.html' : path.extname(url.pathname) || '(none)', bytes: 0 };
+    served.push(entry); // in the order asked for
+    let sent = {};
+    const writeHead = res.writeHead;
+    res.writeHead = function capture(status, headers) { sent = headers || {}; return writeHead.apply(this, arguments); };
+    res.on('finish', () => Object.assign(entry, {
+      bytes: Number(sent['Content-Length'] || 0), status: res.statusCode, encoding: sent['Content-Encoding'] || 'none', ms: performance.now() - started,
+    }));
+  });
+  try {
+    const phone = await openPhone(browser);
+    const { page, context } = phone;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    const start = performance.now();
+    await page.goto(`${server.url}?region=130722`);
+    await page.getByRole('button', { name: '老人在家照顾残疾家人' }).click({ timeout: 120_000 });
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.locator('form.question').waitFor({ timeout: 120_000 });
+    const ms = performance.now() - start;
+    // The page registers its service worker once the engine is up (the first question then needs
+    // nothing more): from sw.js on, what is asked for is the offline copy, in the background.
+    const swAt = served.findIndex((r) => r.path === '/sw.js');
+    const untilQuestion = served.length;
+    const first = served.splice(0, swAt === -1 ? served.length : swAt);
+    const copyBefore = served.slice(0, untilQuestion - first.length);
+    // The offline copy: what the service worker fetches once the first question is up.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(3000);
+    const later = served.splice(0); // from sw.js on, also what came before the question was drawn
+    const sum = (list) => list.reduce((a, r) => a + r.bytes, 0);
+    console.log(`until the first question was drawn the server sent ${first.length + copyBefore.length} responses, `
+      + `${kb(sum(first) + sum(copyBefore))}: the page and its engine ${first.length}, ${kb(sum(first))}; `
+      + `the offline copy (sw.js on) ${copyBefore.length}, ${kb(sum(copyBefore))}`);
+    const mark = (value, budget, unit) => `${unit(value)} (budget ≤ ${unit(budget)})`;
+    console.log(`first visit to the first question (400 kbit/s, 300 ms RTT, CPU 6×), the page and its engine: `
+      + `${mark(ms, FIRST_QUESTION_BUDGET.ms, (v) => `${(v / 1000).toFixed(1)} s`)}, `
+      + `${mark(first.length, FIRST_QUESTION_BUDGET.requests, (v) => `${v} requests`)}, `
+      + `${mark(sum(first), FIRST_QUESTION_BUDGET.bytes, kb)} on the wire`);
+    const byKind = {};
+    for (const r of first) {
+      byKind[r.ext] ??= { bytes: 0, requests: 0 };
+      byKind[r.ext].bytes += r.bytes;
+      byKind[r.ext].requests += 1;
+    }
+    for (const [ext, k] of Object.entries(byKind).sort((a, b) => b[1].bytes - a[1].bytes)) {
+      console.log(`  ${ext.padEnd(13)} ${kb(k.bytes).padStart(9)} in ${k.requests} request${k.requests === 1 ? '' : 's'}`);
+    }
+    console.log(`  (encodings: ${[...new Set(first.map((r) => r.encoding))].join(', ')})`);
+    if (process.env.CARECHECK_BENCH_VERBOSE) {
+      for (const r of [...first, { path: '-- background --' }, ...later]) console.log(`    ${r.path} ${r.status ?? ''} ${r.bytes ?? ''} ${r.ms ? `${r.ms.toFixed(0)} ms` : ''}`);
+    }
+    console.log(`the offline copy in all (sw.js on, in the background): ${later.length} requests, ${kb(sum(later))}`);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.closeAll();
   }
 }
 
@@ -182,6 +267,8 @@ async function rosterTime(count = 50, cpuSlowdown = 1) {
 }
 
 moduleSize();
+await firstQuestionOnSlowPhone();
+if (process.argv.includes('--first-question-only')) process.exit(0);
 await firstVisitBytes();
 await evaluationTime();
 await slowPhoneWaits();

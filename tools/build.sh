@@ -87,11 +87,17 @@ HTML
     process.stdout.write(JSON.stringify(out, null, 2) + "\n");
   ' "${files[@]}" >"$tmp/rules/index.json"
 
+  # issue 11 item 9: bundled, minified scripts (lazy chunks for what the first question does not
+  # need), minified CSS and JSON, and sw.js's list of files for the offline copy.
+  node tools/bundle-site.mjs "$tmp"
+
   # The service worker's cache name carries a hash of everything else in the site, so a new
   # deploy replaces the whole offline copy at once (never a new page beside an old engine).
   local stamp
   stamp=$(cd "$tmp" && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)
   sed -i "s/'carecheck-v1'/'carecheck-$stamp'/" "$tmp/sw.js"
+  # Brotli and gzip copies beside each file, served by tools/serve.mjs (never precached).
+  node tools/compress-site.mjs "$tmp"
 
   rm -rf "$site"
   mv "$tmp" "$site"

@@ -6,7 +6,10 @@
 //   'wasm-unsafe-eval'; nothing else may run), nosniff and no-referrer; only our own pages may
 //   frame ours (frame-ancestors 'self', X-Frame-Options for older browsers), except embed.html,
 //   which portals frame (frame-ancestors from the embedAncestors option, * by default)
-// - correct MIME types (application/wasm for the module), gzip when the client accepts it
+// - correct MIME types (application/wasm for the module); compressed when the client accepts it:
+//   the build's precompressed file.br (brotli) or file.gz beside the file (tools/compress-site.mjs),
+//   else gzip made here; always with the original's Content-Type and Vary: Accept-Encoding.
+//   A .br/.gz copy older than its file is ignored; asked for by its own name it is just a file.
 // - no directory traversal: paths are resolved inside the root, dotfiles and symlinks that
 //   leave it are refused
 //
@@ -69,15 +72,42 @@ export function mimeType(file) {
   return MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
 }
 
+/**
+ * True when an Accept-Encoding header allows this coding: named with q > 0, or not named and
+ * allowed by "*" (RFC 9110 §12.5.3).
+ */
+export function acceptsEncoding(header, coding) {
+  if (!header) return false;
+  const weights = new Map();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    weights.set(name.trim(), q ? Number(q.slice(2)) : 1);
+  }
+  const weight = weights.has(coding) ? weights.get(coding) : weights.get('*');
+  return weight > 0;
+}
+
 /** True when an Accept-Encoding header allows gzip (and does not give it q=0). */
 export function acceptsGzip(header) {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return !q || Number(q.slice(2)) > 0;
-  });
+  return acceptsEncoding(header, 'gzip');
+}
+
+/** Codings of the precompressed copies, best first, with their files' suffixes. */
+const PRECOMPRESSED = [['br', '.br'], ['gzip', '.gz']];
+
+/**
+ * The build's compressed copy of a file the client may take, or null: the first of br, gzip
+ * that the header allows and that exists beside the file, no older than it.
+ * @returns {Promise<{coding: string, file: string, size: number}|null>}
+ */
+export async function precompressedCopy(file, stat, acceptEncoding) {
+  for (const [coding, suffix] of PRECOMPRESSED) {
+    if (!acceptsEncoding(acceptEncoding, coding)) continue;
+    const copy = await fsp.stat(file + suffix).catch(() => null);
+    if (copy && copy.isFile() && copy.mtimeMs >= stat.mtimeMs) return { coding, file: file + suffix, size: copy.size };
+  }
+  return null;
 }
 
 /** @param {string|null} embedAncestors  frame-ancestors for the embed page, null for any other file */
@@ -180,6 +210,11 @@ export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMB
         headers.Vary = 'Origin';
         if (corsOrigins.includes(req.headers.origin)) headers['Access-Control-Allow-Origin'] = req.headers.origin;
       }
+      const compressible = COMPRESSIBLE.test(type);
+      if (compressible) headers.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding';
+      const copy = compressible ? await precompressedCopy(file, stat, req.headers['accept-encoding']) : null;
+      // Each encoding is its own representation (a cache must not swap one for another).
+      if (copy) headers.ETag = headers.ETag.replace(/"$/, `-${copy.coding}"`);
       if (req.headers['if-none-match'] === headers.ETag) {
         res.writeHead(304, headers);
         res.end();
@@ -187,9 +222,11 @@ export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMB
       }
 
       let body;
-      if (COMPRESSIBLE.test(type)) {
-        headers.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding';
-        if (acceptsGzip(req.headers['accept-encoding'])) {
+      if (compressible) {
+        if (copy) {
+          headers['Content-Encoding'] = copy.coding;
+          body = await fsp.readFile(copy.file);
+        } else if (acceptsGzip(req.headers['accept-encoding'])) {
           let cached = gzipCache.get(file);
           if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
             const data = zlib.gzipSync(await fsp.readFile(file), { level: 9 });

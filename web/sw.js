@@ -1,41 +1,37 @@
 // Offline copy of the page: after the first visit the page, the engine, the rules and the
 // region list come from this cache, so village cadres can use it with no signal.
-// Bump VERSION when the shell's file list changes; content updates arrive on the next visit
-// anyway (stale-while-revalidate).
+// Within one version no file changes, so a cached file is served as it is, with no request; a
+// new deploy is a new sw.js (the browser's own update check finds it) with a new cache.
 const VERSION = 'carecheck-v1'; // tools/build.sh replaces v1 with a hash of the site: each deploy refreshes the cache
 
-const SHELL = [
-  './', 'index.html', 'manifest.webmanifest', 'icon.svg',
-  'css/app.css', 'css/print.css',
-  'js/app.js', 'js/calculator.js', 'js/i18n.js', 'js/dom.js', 'js/state.js', 'js/engine.js', 'js/engine-core.js',
-  'js/engine-worker.js', 'js/regions.js',
-  'js/region-picker.js', 'js/region-view.js', 'js/people.js', 'js/family-view.js', 'js/member-own.js',
-  'js/answers.js', 'js/answer-inputs.js', 'js/question-view.js', 'js/program-card.js',
-  'js/results-extras.js', 'js/results-view.js', 'js/result-summary.js',
-  'js/cadre-mode.js', 'js/roster-store.js', 'js/roster-file.js', 'js/roster-view.js', 'js/roster-files-view.js', 'js/roster-scan-view.js',
-  'js/household-view.js', 'js/household-changed-view.js', 'js/confirm-action.js', 'js/brief-words.js',
-  // issue 11, the question screen: coverage up front, the back button, the results' two buttons
-  'js/coverage-view.js', 'js/step-history.js', 'js/results-actions.js',
-  // issue 12: 长辈版, 读给我听, the QR handover and its encoder (loaded only when asked for)
-  'js/elder.js', 'js/spoken.js', 'js/read-aloud.js', 'js/handover.js', 'js/handover-view.js', 'vendor/qrcode-generator.mjs',
-  // The portal's iframe (embed.html) is in this scope: it works offline too.
-  'embed.html', 'js/embed.js', 'widget.js',
-  'carecheck.js', 'carecheck.wasm', 'data/regions.json', 'data/regions-en.json', 'rules/index.json',
-];
+// [path, "sha256-…"] for every file of the site: tools/bundle-site.mjs writes the list here.
+const PRECACHE = [];
 
-/** The rule files named by rules/index.json (paths relative to the site root). */
-async function ruleFiles() {
-  const response = await fetch('rules/index.json', { cache: 'no-cache' });
-  const index = await response.json();
-  const names = Array.isArray(index) ? index : index.files || [];
-  return names.map((entry) => (typeof entry === 'string' ? entry : entry.name))
-    .map((name) => (name.startsWith('rules/') ? name : `rules/${name}`));
+/**
+ * One file for the cache, checked against the hash the build recorded. The page registers this
+ * worker only once its first question is on screen (js/app.js), so nothing here competes with
+ * it: what the page already downloaded comes from the browser's HTTP cache with no request
+ * (force-cache), and a copy left there by an older deploy fails the hash and is fetched again.
+ */
+async function fetchChecked([url, integrity]) {
+  try {
+    return await fetch(url, { cache: 'force-cache', integrity, priority: 'low' });
+  } catch {
+    return fetch(url, { cache: 'reload', integrity, priority: 'low' });
+  }
 }
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(VERSION);
-    await cache.addAll([...SHELL, ...await ruleFiles()]);
+    await Promise.all(PRECACHE.map(async (entry) => {
+      const response = await fetchChecked(entry);
+      if (!response.ok) throw new Error(`${entry[0]} → HTTP ${response.status}`);
+      await cache.put(entry[0], response);
+    }));
+    // The page's own address ('./') opens the same page, with no second download.
+    const page = await cache.match('index.html');
+    if (page) await cache.put('./', page);
     await self.skipWaiting();
   })());
 });
@@ -55,15 +51,6 @@ self.addEventListener('fetch', (event) => {
     const cache = await caches.open(VERSION);
     // ?region=…&lang=… presets still open the cached page.
     const cached = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
-    const fresh = fetch(request).then((response) => {
-      if (response.ok) cache.put(request, response.clone());
-      return response;
-    });
-    if (cached) {
-      fresh.catch(() => {}); // offline: the cached copy is all there is
-      event.waitUntil(fresh.then(() => {}, () => {}));
-      return cached;
-    }
-    return fresh;
+    return cached || fetch(request);
   })());
 });

@@ -1,10 +1,11 @@
 // The roster's files without a browser: the backup reader's errors, CSV quoting, and the
-// offline copy naming every script the page loads.
+// offline copy holding every file of the built site.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './browser.mjs';
+import crypto from 'node:crypto';
+import { SITE } from './browser.mjs';
 import {
   BACKUP_LIMITS, duplicateRecord, newRecord, rosterFromJson, rosterToJson, toCsv, tooDeep,
 } from '../../web/js/roster-file.js';
@@ -86,14 +87,24 @@ test('CSV: BOM, CRLF, quoted commas, quotes and line breaks, formulas kept as te
   assert.equal(csv, '\uFEFF户名,备注\r\n"刘""大""娘, 独居","第一行\n第二行"\r\n\'=1+1,\'-3\r\n\'@x,5\r\n');
 });
 
-test('the offline copy (sw.js) names every script and stylesheet of the page', () => {
-  const sw = fs.readFileSync(path.join(ROOT, 'web/sw.js'), 'utf8');
-  const listed = new Set([...sw.matchAll(/'((?:js|css)\/[\w.-]+)'/g)].map((m) => m[1]));
-  for (const dir of ['js', 'css']) {
-    for (const file of fs.readdirSync(path.join(ROOT, 'web', dir))) {
-      assert.ok(listed.has(`${dir}/${file}`), `web/sw.js does not cache ${dir}/${file}`);
-    }
+test('the offline copy (the built sw.js) holds every file of the site, each as built', () => {
+  // tools/bundle-site.mjs writes the list from the staged files: none can be forgotten, and a
+  // listed file's hash is the file's, so the service worker refuses a copy from another deploy.
+  const sw = fs.readFileSync(path.join(SITE, 'sw.js'), 'utf8');
+  const list = JSON.parse(sw.match(/const PRECACHE = (\[.*?\]);/s)?.[1] ?? '[]');
+  const listed = new Map(list.map(([file, integrity]) => [file, integrity]));
+  const walk = (dir) => fs.readdirSync(path.join(SITE, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? walk(rel) : [rel];
+  });
+  const site = walk('').filter((file) => !/^(sw\.js|demo\/)|\.(br|gz)$|LICENSE/.test(file));
+  assert.ok(site.some((file) => /^js\/.+\.js$/.test(file)) && site.includes('carecheck.wasm'), 'the site is built');
+  for (const file of site) {
+    assert.ok(listed.has(file), `sw.js does not cache ${file}`);
+    const hash = `sha256-${crypto.createHash('sha256').update(fs.readFileSync(path.join(SITE, file))).digest('base64')}`;
+    assert.equal(listed.get(file), hash, `${file}: the hash sw.js checks is the file's`);
   }
+  assert.deepEqual([...listed.keys()].filter((file) => !site.includes(file)), [], 'sw.js lists no file the site lacks');
 });
 
 test('the summary keeps a choose-one group together, best first, and what is only worth asking about apart', () => {

@@ -5,7 +5,6 @@ import { mountCalculator, presetRegion } from './calculator.js';
 import { clearSavedState, freshState, loadState, saveState } from './state.js';
 import { stepHistory } from './step-history.js';
 import { mountElderSwitch } from './elder.js';
-import { receiveHandover, takeHandover } from './handover-view.js';
 
 const LANG_KEY = 'carecheck.lang';
 const MODE_KEY = 'carecheck.mode';
@@ -36,6 +35,7 @@ async function main() {
     onStep(entry, how) {
       steps.record(entry, how);
       compactShell(entry.step !== 'region');
+      if (entry.step === 'questions' || entry.step === 'results') offlineCopy();
     },
   });
   let cadre = null;
@@ -95,15 +95,31 @@ async function main() {
     writePref(LANG_KEY, lang());
     calculator.regions.forLanguage(lang()).then(redraw); // place names in the new language first
   });
-  // issue 12: a household handed over in the link's fragment opens on its results.
-  const handed = takeHandover();
+  // issue 12: a household handed over in the link's fragment opens on its results (the
+  // handover code loads only for such a link).
+  const handover = location.hash.startsWith('#cc') ? await import('./handover-view.js') : null;
+  const handed = handover?.takeHandover();
   if (handed) {
     mode = 'family';
     markMode(mode);
-    receiveHandover(handed, { calculator, state, go: (step, options) => family.go(step, options), keep: redraw });
+    handover.receiveHandover(handed, { calculator, state, go: (step, options) => family.go(step, options), keep: redraw });
   } else {
     redraw();
   }
+  // The offline copy once the engine has come (or failed to), so its downloads compete with
+  // nothing a first visit waits for; a family on the family step gets it after the first question
+  // (or if it stays there a while), the first step and cadre mode at once.
+  const afterEngine = () => {
+    if (mode === 'family' && state.step === 'family') setTimeout(offlineCopy, 10_000);
+    else offlineCopy();
+  };
+  calculator.engineReady.then(afterEngine, afterEngine);
+}
+
+let offlineAsked = false;
+function offlineCopy() {
+  if (offlineAsked) return;
+  offlineAsked = true;
   registerServiceWorker();
 }
 
@@ -137,10 +153,13 @@ function writePref(key, value) {
 
 function registerServiceWorker() {
   if (!('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register('sw.js').catch((error) => {
+  const register = () => navigator.serviceWorker.register('sw.js').catch((error) => {
     // The page works online without it; offline use simply is not available.
     console.info('carecheck: offline copy not available', error?.message);
   });
+  // Once the phone has drawn the step the engine made possible (a slow phone takes a while).
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 3000 });
+  else setTimeout(register, 500);
 }
 
 main();

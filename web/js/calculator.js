@@ -10,10 +10,7 @@ import { freshState } from './state.js';
 import { renderRegionStep } from './region-view.js';
 import { renderFamilyStep } from './family-view.js';
 import { renderQuestionStep } from './question-view.js';
-import { renderResults } from './results-view.js';
 import { renderCoverageStep } from './coverage-view.js';
-import { resultsActions } from './results-actions.js';
-import { handoverButton } from './handover-view.js';
 
 /**
  * Everything a step needs; passed to each render function. One Context per owner of answers
@@ -207,9 +204,14 @@ function session(calc, owner, beforeDraw) {
 }
 
 /** The results step, with "change answers" and "start again" right after what was found (the
- * result itself stays within three phone screens; these two come once it has been read). */
+ * result itself stays within three phone screens; these two come once it has been read).
+ * Its code loads when first shown: the first visit's first question does not wait for it. */
 async function renderResultsWithActions(ctx) {
   const visit = ctx.visit;
+  const [{ renderResults }, { resultsActions }, { handoverButton }] = await Promise.all([
+    import('./results-view.js'), import('./results-actions.js'), ctx.handover ? import('./handover-view.js') : {},
+  ]);
+  if (visit !== ctx.visit) return; // the family moved on while it loaded
   await renderResults(ctx);
   if (visit !== ctx.visit) return;
   // e.g. the answers a link made under older rules brought that these rules no longer ask
