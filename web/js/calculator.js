@@ -5,8 +5,8 @@
 import { h, show } from './dom.js';
 import { say } from './i18n.js';
 import { startEngine } from './engine.js';
-import { loadRegions } from './regions.js';
-import { freshState } from './state.js';
+import { loadRegions, placesIn } from './regions.js';
+import { freshState, householdOf } from './state.js';
 import { renderRegionStep } from './region-view.js';
 import { renderFamilyStep } from './family-view.js';
 import { renderQuestionStep } from './question-view.js';
@@ -112,7 +112,9 @@ export async function mountCalculator(shell, options) {
     console.warn('carecheck: start failed', error);
   };
 
-  // The first step needs only the region list (20 KB); the engine and rules load meanwhile.
+  // The first step needs only the province list; the engine and the catalogue load meanwhile,
+  // a province's places when it is chosen, and the packs for the family's county before its
+  // first question.
   let regions;
   try {
     regions = await loadRegions(options.base);
@@ -144,7 +146,10 @@ function withHook(engine, hook) {
     hook();
     return answer;
   };
-  return { ...engine, check: wrap(engine.check), questions: wrap(engine.questions), validate: wrap(engine.validate) };
+  // Object.create keeps the engine's `catalogue` getter live (it grows as packs load).
+  return Object.assign(Object.create(engine), {
+    check: wrap(engine.check), questions: wrap(engine.questions), validate: wrap(engine.validate),
+  });
 }
 
 /** One owner's Context over the shared calculator. */
@@ -180,11 +185,23 @@ function session(calc, owner, beforeDraw) {
         }, () => calc.announce(say('loadFailed')));
         return;
       }
+      // The names of the places the answers hold (their provinces' lists) before a step shows them.
+      const places = placesIn(ctx.state);
+      if (!places.every((code) => calc.regions.has(code))) {
+        const waiting = calc.visit;
+        calc.regions.forCodes(places).catch((error) => console.info('carecheck: region list not available', error?.message))
+          .then(() => { if (waiting === calc.visit) ctx.go(ctx.state.step, { history: how }); }); // unless something else was shown
+        return;
+      }
+      if (ctx.state.step !== 'region') calc.engine.prepare(householdOf(ctx.state)); // its county's packs, ahead
       // The question step says which question it drew; the others are one entry each.
       if (ctx.state.step !== 'questions') ctx.stepShown({ step: ctx.state.step });
       STEPS[ctx.state.step](ctx);
     },
     stepShown(entry) {
+      // Once a question is on screen, the rest of the rules come in the background: the results,
+      // cadre mode and the offline copy see every pack.
+      if (entry.step === 'questions') calc.engine?.loadAll().catch(() => {});
       owner.onStep?.(entry, how);
       how = 'replace'; // a redraw of the same step (a language switch) is no new entry
     },
@@ -210,6 +227,9 @@ function session(calc, owner, beforeDraw) {
  * result itself stays within three phone screens; these two come once it has been read). */
 async function renderResultsWithActions(ctx) {
   const visit = ctx.visit;
+  // The results weigh every pack (the others say "not for this place"), as the rules stand.
+  try { await ctx.engine.loadAll(); } catch (error) { console.info('carecheck: some rules not available', error?.message); }
+  if (visit !== ctx.visit) return;
   await renderResults(ctx);
   if (visit !== ctx.visit) return;
   // e.g. the answers a link made under older rules brought that these rules no longer ask
