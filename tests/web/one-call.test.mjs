@@ -7,12 +7,13 @@ import { ZHANGBEI_CARER, answerAll, chooseRegion, setFamily } from './family-flo
 
 const ctx = browserAndEngine();
 
-/** Counts the engine calls the page sends to its worker, by method (test instrumentation only). */
+/** Counts the evaluations the page asks its worker for, by method (not its start, nor 'use',
+ * which loads rule packs; test instrumentation only). */
 function countEngineCalls() {
   window.__engineCalls = [];
   const send = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function counted(message, ...rest) {
-    if (message && typeof message.method === 'string' && !['start', 'ping'].includes(message.method)) {
+    if (message && typeof message.method === 'string' && !['start', 'ping', 'use'].includes(message.method)) {
       window.__engineCalls.push(message.method);
     }
     return send.call(this, message, ...rest);

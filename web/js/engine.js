@@ -85,7 +85,8 @@ export async function startEngine(base) {
   const forHousehold = async (household) => {
     for (let known = -1; known !== catalogue.facts.size;) { // a pack's own place questions may name more
       known = catalogue.facts.size;
-      await use(packsFor(index, placesOf(catalogue, household)));
+      const places = placesOf(catalogue, household);
+      await use(places.length > 0 ? packsFor(index, places) : allPacks(index)); // no place to narrow by: all
     }
   };
   const call = async (method, text) => {
