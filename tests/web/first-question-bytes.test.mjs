@@ -12,12 +12,18 @@ before(async () => { session = await startSession(); });
 after(() => session?.close());
 
 /**
- * Records every request the page and its workers make, and the moment (page clock) the first
- * question is drawn; `before()` lists what was asked for until then.
+ * Records every request the page and its engine worker make, and the moment (page clock) the
+ * first question is drawn; `before()` lists what was asked for until then. The service worker's
+ * own fetches (the offline copy it makes in the background) are listed apart, in `offline`.
  */
 async function recordRequests(context) {
   const requests = [];
-  context.on('request', (request) => requests.push({ path: new URL(request.url()).pathname, at: Date.now() }));
+  const offline = [];
+  context.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (request.serviceWorker()) offline.push(path);
+    else requests.push({ path, at: Date.now() });
+  });
   await context.addInitScript(() => {
     new MutationObserver((changes, observer) => {
       if (!document.querySelector('form.question')) return;
@@ -27,6 +33,7 @@ async function recordRequests(context) {
   });
   return {
     all: () => requests.map((r) => r.path),
+    offline: () => offline,
     /** Requests seen by the time the page drew its first question (a request is seen here only
      * after the page made it, so nothing made later is counted). */
     async before(page) {
@@ -64,8 +71,12 @@ test('a Zhangbei family gets its first question with only Zhangjiakou\'s pack an
   // The results weigh every pack, and the offline copy holds them all.
   assert.deepEqual(packs(requests.all()).filter((p) => p !== '000-zhangjiakou.pack.json').sort().filter((p, i, a) => a.indexOf(p) === i),
     ['001-puyang.pack.json', '002-baotou.pack.json', '003-huitong.pack.json'], 'the other packs came afterwards');
+  // The offline copy holds every pack too.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  assert.deepEqual(regionFiles(requests.all(), 'en').filter((p) => p !== 'provinces.json' && !/^\d\d\.json$/.test(p)), []);
+  const cached = await page.evaluate(() => Promise.all(['rules/001-puyang.pack.json', 'rules/003-huitong.pack.json']
+    .map(async (file) => Boolean(await caches.match(file)))));
+  assert.deepEqual(cached, [true, true], 'the other packs are in the offline copy');
+  assert.deepEqual(regionFiles(requests.all(), 'en'), [], 'still no English names');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -104,9 +104,7 @@ async function main() {
   } else {
     redraw();
   }
-  // The offline copy fetches every file: only once the page itself has all the rules (after the
-  // first question, or on the results or in cadre mode), so it never slows the first question.
-  calculator.engineReady.then(() => calculator.engine.whenAll).then(registerServiceWorker, () => {});
+  registerServiceWorker();
 }
 
 /** One compact bar instead of header, privacy line and mode switch (after the first screen). */

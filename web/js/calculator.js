@@ -155,6 +155,7 @@ function withHook(engine, hook) {
 /** One owner's Context over the shared calculator. */
 function session(calc, owner, beforeDraw) {
   let how = 'push';
+  const placesTried = new Set(); // county codes whose province's list was asked for
   /** @type {Context} */
   const ctx = {
     notice: '',
@@ -186,8 +187,10 @@ function session(calc, owner, beforeDraw) {
         return;
       }
       // The names of the places the answers hold (their provinces' lists) before a step shows them.
-      const places = placesIn(ctx.state);
-      if (!places.every((code) => calc.regions.has(code))) {
+      // Each is waited for once: a list that cannot be fetched leaves the code shown as it is.
+      const places = placesIn(ctx.state).filter((code) => !calc.regions.has(code) && !placesTried.has(code));
+      if (places.length > 0) {
+        places.forEach((code) => placesTried.add(code));
         const waiting = calc.visit;
         calc.regions.forCodes(places).catch((error) => console.info('carecheck: region list not available', error?.message))
           .then(() => { if (waiting === calc.visit) ctx.go(ctx.state.step, { history: how }); }); // unless something else was shown

@@ -2,7 +2,47 @@
 // Runs inside the engine worker (engine-worker.js), or on the page where workers are missing.
 // It starts with the catalogue only; use() adds packs (the page asks first for those that can
 // apply to the family's places, then for the rest).
-import { catalogueFiles, indexEntries } from './rule-index.js';
+// Also the reading of rules/index.json (written by tools/rule-index.mjs): the rule files, and for
+// each pack the region codes its metadata says it covers. What applies is still the engine's to
+// decide; the index only says which packs cannot.
+
+/**
+ * @typedef {{name: string, regions?: string[], place?: Object}} IndexEntry  a pack has regions
+ *   (GB/T 2260 codes) and place (its jurisdiction's name, {zh, en})
+ */
+
+/** The prefix a region code covers, as the engine reads `in_region`: "130700" → "1307". */
+export function regionPrefix(code) {
+  let prefix = String(code);
+  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
+  return prefix;
+}
+
+/** Whether a county code lies within one of `regions`. */
+export function within(code, regions) {
+  return regions.some((region) => code.startsWith(regionPrefix(region)));
+}
+
+/** Files that are no pack (the catalogue): loaded always. */
+export const catalogueFiles = (entries) => entries.filter((entry) => !entry.regions);
+
+/** Packs whose regions hold one of `codes`. */
+export function packsFor(entries, codes) {
+  return entries.filter((entry) => entry.regions && codes.some((code) => within(code, entry.regions)));
+}
+
+/** Every pack. */
+export const allPacks = (entries) => entries.filter((entry) => entry.regions);
+
+/**
+ * The index's entries, whichever shape it has (a list of paths, or {files: [path|entry]}).
+ * @returns {IndexEntry[]} names without the leading "rules/"
+ */
+export function indexEntries(index) {
+  return (Array.isArray(index) ? index : index.files || [])
+    .map((entry) => (typeof entry === 'string' ? { name: entry } : entry))
+    .map((entry) => ({ ...entry, name: entry.name.replace(/^rules\//, '') }));
+}
 
 async function fetchOk(url) {
   const response = await fetch(url);

@@ -5,7 +5,7 @@
 // rules/index.json lists them) hold one of its places; then, from loadAll(), every pack, so
 // results and cadre mode see the whole rule set. Packs about other places ask nothing of a
 // family and come out as not applying, so the questions are the same either way.
-import { allPacks, packsFor } from './rule-index.js';
+import { allPacks, packsFor } from './engine-core.js';
 
 /**
  * @typedef {Object} Catalogue  what the page needs to ask and to show answers
@@ -17,7 +17,6 @@ import { allPacks, packsFor } from './rule-index.js';
  * @property {Catalogue} catalogue  of the rules loaded so far (more facts once more packs are)
  * @property {Array<Object>} places  every pack's jurisdiction name ({zh, en}), from rules/index.json
  * @property {() => Promise<void>} loadAll  loads every pack (once); rejects when one cannot be fetched
- * @property {Promise<void>} whenAll  settles once every pack is loaded (it asks for none)
  * @property {(household: Object) => Promise<void>} prepare  loads the packs for its places ahead of a check
  * @property {(household: Object) => Promise<Object>} check      result JSON with the next questions (docs/rule-format.md)
  * @property {(household: Object) => Promise<Object>} questions  {ok, questions, remaining}: from the same check() call
@@ -71,15 +70,12 @@ export async function startEngine(base) {
       catalogue = buildCatalogue(JSON.parse(described));
       loaded = new Set(wanted);
       generation += 1;
-      if (complete()) allHere();
     });
     pending.catch(() => missing.forEach((name) => asked.delete(name))); // asked again next time
     queue = pending.catch(() => {});
     return pending;
   };
   const complete = () => allPacks(index).every((entry) => loaded.has(entry.name));
-  let allHere;
-  const whenAll = new Promise((resolve) => { allHere = resolve; });
   const loadAll = () => use(allPacks(index));
   /** Loads the packs that can apply to the household's places (a person's own hukou too). */
   const forHousehold = async (household) => {
@@ -129,7 +125,6 @@ export async function startEngine(base) {
     get catalogue() { return catalogue; },
     places: index.filter((entry) => entry.place).map((entry) => entry.place),
     loadAll,
-    whenAll,
     prepare: (household) => forHousehold(household).catch(() => {}), // fetched ahead; a check says any failure
     check: evaluate,
     questions,

@@ -12,7 +12,8 @@ import { lang } from './i18n.js';
  * @property {Place[]} provinces
  * @property {(provinceCode: string) => Place[]} citiesOf  [] until that province is loaded
  * @property {(cityCode: string) => Place[]} countiesOf
- * @property {(code: string) => boolean} has  whether the province of `code` is loaded
+ * @property {(code: string) => boolean} has  whether the province of `code` is loaded (true when
+ *   there is no such province: nothing to load)
  * @property {(codes: string[]) => Promise<void>} forCodes  loads the provinces of these codes
  *   (and their English names when English is in use)
  * @property {(countyCode: string) => string} fullName  "河北省 张家口市 张北县", '' when unknown
@@ -31,7 +32,7 @@ const loadings = new Map();
 export async function loadRegions(base, codes = []) {
   const key = String(base);
   if (!loadings.has(key)) {
-    loadings.set(key, fetchJson(new URL('data/regions/zh/provinces.json', base)).then((list) => regionTree(list, base)));
+    loadings.set(key, regionFile(base, 'zh', 'provinces').then((list) => regionTree(list, base)));
   }
   const tree = await loadings.get(key);
   await tree.forCodes(codes);
@@ -43,6 +44,37 @@ async function fetchJson(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`regions: HTTP ${response.status}`);
   return response.json();
+}
+
+// Transitional: web/sw.js's offline copy still lists the whole-country files (data/regions.json,
+// data/regions-en.json) by name, not the split ones. Offline, a split file that is not in the
+// copy is read from the whole-country file. Goes once the precache list comes from the site.
+const WHOLE = { zh: 'data/regions.json', en: 'data/regions-en.json' };
+const wholeLists = new Map();
+
+/** Whether the page is offline and its offline copy lacks `url` (not asked for: it would fail). */
+async function missingOffline(url) {
+  if (navigator.onLine !== false || typeof caches === 'undefined') return false;
+  try { return !(await caches.match(url)); } catch { return false; }
+}
+
+/** data/regions/<language>/<name>.json (name: "provinces" or a province's two digits). */
+async function regionFile(base, language, name) {
+  const url = new URL(`data/regions/${language}/${name}.json`, base);
+  try {
+    if (await missingOffline(url)) throw new Error('regions: not in the offline copy');
+    return await fetchJson(url);
+  } catch (error) {
+    const key = `${base}|${language}`;
+    if (!wholeLists.has(key)) {
+      wholeLists.set(key, fetchJson(new URL(WHOLE[language], base)).catch((e) => { wholeLists.delete(key); throw e; }));
+    }
+    const whole = await wholeLists.get(key).catch(() => { throw error; });
+    if (name === 'provinces') return whole.map(([province]) => province);
+    const found = whole.find(([province]) => province.startsWith(name));
+    if (!found) throw error;
+    return found[1];
+  }
 }
 
 /** A place whose `name` follows the language in use. */
@@ -61,7 +93,6 @@ function regionTree(provinceList, base) {
   const names = new Map(provinces.map((p) => [p.code, p]));
   const cities = new Map();
   const counties = new Map();
-  const file = (language, name) => new URL(`data/regions/${language}/${name}.json`, base);
   const loaded = new Map(); // province code -> Promise of its Chinese names
   let english = null; // Promise of the English province names, once English is wanted
   const englishOf = new Map(); // province code -> Promise of its English names
@@ -80,7 +111,7 @@ function regionTree(provinceList, base) {
   };
   const loadEnglish = (code) => {
     if (!englishOf.has(code)) {
-      englishOf.set(code, fetchJson(file('en', code)).then((list) => {
+      englishOf.set(code, regionFile(base, 'en', code).then((list) => {
         for (const [cityEntry, countyList] of list) {
           const city = setEnglish(names, code, cityEntry);
           for (const countyEntry of countyList) setEnglish(names, city, countyEntry);
@@ -94,7 +125,7 @@ function regionTree(provinceList, base) {
   };
   const loadProvince = (code) => {
     if (!loaded.has(code)) {
-      loaded.set(code, fetchJson(file('zh', code)).then((list) => addProvince(code, list))
+      loaded.set(code, regionFile(base, 'zh', code).then((list) => addProvince(code, list))
         .catch((error) => { loaded.delete(code); throw error; }));
     }
     return loaded.get(code).then(() => (english ? loadEnglish(code) : undefined));
@@ -102,14 +133,14 @@ function regionTree(provinceList, base) {
 
   return {
     provinces,
-    has: (code) => cities.has(provinceOf(code)),
+    has: (code) => cities.has(provinceOf(code)) || !names.has(provinceOf(code)), // no such province: nothing to load
     forCodes(codes) {
       const wanted = [...new Set(codes.map(provinceOf))].filter((code) => names.has(code));
       return Promise.all(wanted.map(loadProvince)).then(() => {});
     },
     forLanguage(language) {
       if (language !== 'en') return Promise.resolve();
-      english ??= fetchJson(file('en', 'provinces')).then((list) => {
+      english ??= regionFile(base, 'en', 'provinces').then((list) => {
         for (const entry of list) setEnglish(names, '', entry);
       }).catch((error) => {
         english = null;
