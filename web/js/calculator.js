@@ -202,8 +202,8 @@ function session(calc, owner, beforeDraw) {
       STEPS[ctx.state.step](ctx);
     },
     stepShown(entry) {
-      // Once a question is on screen, the rest of the rules come in the background: the results,
-      // cadre mode and the offline copy see every pack.
+      // Once a question is on screen, the rest of the rules come in the background, so the
+      // results (which weigh every pack) do not wait for them.
       if (entry.step === 'questions') calc.engine?.loadAll().catch(() => {});
       owner.onStep?.(entry, how);
       how = 'replace'; // a redraw of the same step (a language switch) is no new entry
