@@ -193,7 +193,9 @@ function session(calc, owner, beforeDraw) {
         places.forEach((code) => placesTried.add(code));
         const waiting = calc.visit;
         calc.regions.forCodes(places).catch((error) => console.info('carecheck: region list not available', error?.message))
-          .then(() => { if (waiting === calc.visit) ctx.go(ctx.state.step, { history: how }); }); // unless something else was shown
+          .then(() => { // unless something else was shown meanwhile
+            if (waiting === calc.visit) ctx.go(ctx.state.step, { history: how, notice: ctx.notice });
+          });
         return;
       }
       if (ctx.state.step !== 'region') calc.engine.prepare(householdOf(ctx.state)); // its county's packs, ahead
