@@ -33,8 +33,10 @@ test('a Zhangjiakou family answering every question costs one engine evaluation 
   assert.ok(asked.length > 3, `the family was asked questions (${asked.length})`);
   assert.deepEqual(calls.filter((m) => m === 'questions'), [], 'questions are never asked for apart from check()');
   // One call per step the family answered: the hukou step (is the place covered?), the family
-  // step (the first question), then each answer; the results reuse the last answer's call.
-  assert.ok(calls.length <= asked.length + 2,
+  // step (the first question), then each answer; the results reuse the last answer's call —
+  // unless the other places' packs (loaded after the first question) arrived after it: then
+  // the results weigh the same answers once more with every pack.
+  assert.ok(calls.length <= asked.length + 3,
     `${calls.length} engine calls for ${asked.length} answers and the two first steps: ${calls.join(', ')}`);
   await phone.context.close();
 });
