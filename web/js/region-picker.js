@@ -12,22 +12,36 @@ export function regionPicker(regions, initialCode) {
   const city = selectField(say('city'));
   const county = selectField(say('county'));
 
-  const fill = (field, places, chosen) => {
+  // `waiting`: the province's list is still on its way; the select stays where it is (and
+  // reachable by Tab) and is filled when the list comes.
+  const fill = (field, places, chosen, waiting = false) => {
     field.select.replaceChildren(
       h('option', { value: '' }, say('choose')),
       ...places.map((p) => h('option', { value: p.code, selected: p.code === chosen }, p.name)),
     );
-    field.select.disabled = places.length === 0;
+    field.select.disabled = places.length === 0 && !waiting;
+  };
+  /** Fills city and county for a province, once its list (fetched by province) is there. */
+  const showProvince = (code, cityChosen, countyChosen) => {
+    const fillBoth = () => {
+      fill(city, regions.citiesOf(code), cityChosen);
+      fill(county, regions.countiesOf(cityChosen), countyChosen);
+    };
+    if (!code || regions.has(code)) {
+      fillBoth();
+      return;
+    }
+    fill(city, [], '', true);
+    fill(county, [], '');
+    regions.forCodes([code]).then(() => {
+      if (province.select.value === code) fillBoth(); // unless another province was chosen meanwhile
+    }, (error) => console.info('carecheck: region list not available', error?.message));
   };
   const start = /^\d{6}$/.test(initialCode || '') ? initialCode : '';
   fill(province, regions.provinces, start.slice(0, 2));
-  fill(city, regions.citiesOf(start.slice(0, 2)), start.slice(0, 4));
-  fill(county, regions.countiesOf(start.slice(0, 4)), start);
+  showProvince(start.slice(0, 2), start.slice(0, 4), start);
 
-  province.select.addEventListener('change', () => {
-    fill(city, regions.citiesOf(province.select.value), '');
-    fill(county, [], '');
-  });
+  province.select.addEventListener('change', () => showProvince(province.select.value, '', ''));
   city.select.addEventListener('change', () => fill(county, regions.countiesOf(city.select.value), ''));
 
   return {

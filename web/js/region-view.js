@@ -15,7 +15,7 @@ export function renderRegionStep(ctx) {
   const picker = regionPicker(ctx.regions, state.region);
   const error = errorLine();
   const heading = h('h2', { class: 'step__title' }, say('regionTitle'));
-  const places = (ctx.engine?.catalogue.packs ?? []).map((p) => pick(p.jurisdiction?.name)).filter(Boolean);
+  const places = (ctx.engine?.places ?? []).map(pick).filter(Boolean);
   const residence = residenceQuestion(ctx);
 
   const form = h('form', {

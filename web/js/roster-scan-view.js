@@ -44,6 +44,7 @@ export function scanImportForm(cadre) {
       busy = true;
       try {
         try { await ctx.engineReady; } catch { refuse(`${say('scanImportFailed')}${say('engineMissing')}`); return; }
+        try { await ctx.engine.loadAll(); } catch { /* read leniently against what is there */ } // the link names the whole catalogue
         const read = decodeHousehold(fragment, ctx.engine.catalogue);
         if (!read.ok) { refuse(`${say('scanImportFailed')}${say(read.reason === 'version' ? 'handoverOld' : 'handoverDamaged')}`); return; }
         const labels = read.state.members.map((m) => m.label).filter(Boolean);
