@@ -77,12 +77,6 @@ function compactFiles(name) {
   return files;
 }
 
-/** The whole country in one list (the old data/regions.json shape). */
-function wholeList(name) {
-  const files = compactFiles(name);
-  return files['provinces.json'].map((entry) => [entry, files[`${entry.slice(0, 2)}.json`]]);
-}
-
 /** Writes one language's files under `dir`. */
 function writeFiles(dir, files) {
   fs.mkdirSync(dir, { recursive: true });
@@ -101,7 +95,4 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const english = (node) => own.get(node.code) || englishName(node.name);
   writeFiles(path.join(out, 'regions', 'zh'), compactFiles((node) => node.name));
   writeFiles(path.join(out, 'regions', 'en'), compactFiles(english));
-  // Transitional: web/sw.js still precaches these two names by hand; the page no longer reads
-  // them. Drop them once the precache list is generated from the staged site.
-  writeFiles(out, { 'regions.json': wholeList((node) => node.name), 'regions-en.json': wholeList(english) });
 }

@@ -109,9 +109,11 @@ export async function mountCalculator(shell, options) {
     console.warn('carecheck: start failed', error);
   };
 
-  // The first step needs only the province list; the engine and the catalogue load meanwhile,
-  // a province's places when it is chosen, and the packs for the family's county before its
-  // first question.
+  // The first step needs only the province list; the engine and the catalogue load meanwhile
+  // (started first: they are the larger downloads), a province's places when it is chosen, and
+  // the packs for the family's county before its first question.
+  const engineStarting = startEngine(options.base);
+  engineStarting.catch(() => {}); // handled below once the calculator exists
   let regions;
   try {
     regions = await loadRegions(options.base);
@@ -128,7 +130,7 @@ export async function mountCalculator(shell, options) {
     session: (owner) => session(calc, owner, beforeDraw),
     handover: Boolean(options.handover), // issue 12: links open on this page, not in a portal
   };
-  const engineReady = startEngine(options.base)
+  const engineReady = engineStarting
     .then((engine) => { calc.engine = withHook(engine, beforeDraw); })
     .catch((error) => { failed(error); throw error; });
   engineReady.catch(() => {}); // reported by failed(); steps that need it say so

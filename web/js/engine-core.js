@@ -70,11 +70,11 @@ export async function loadEngineCore(base) {
     }
     return texts.get(name);
   };
-  const [{ default: createCarecheck }, index] = await Promise.all([
-    import(new URL('carecheck.js', base).href),
-    fetchOk(indexUrl).then((r) => r.json()).then(indexEntries),
-  ]);
-  const module = await createCarecheck();
+  // The module (the largest download) starts as soon as its glue is here, beside the index and
+  // the catalogue, not after them: on a weak line the files would otherwise come one by one.
+  const starting = import(new URL('carecheck.js', base).href).then(({ default: create }) => create());
+  const index = await fetchOk(indexUrl).then((r) => r.json()).then(indexEntries);
+  const [module] = await Promise.all([starting, ...catalogueFiles(index).map(({ name }) => text(name))]);
   const carecheck = new module.Carecheck();
   const use = async (names) => {
     const wanted = new Set(names);
@@ -84,7 +84,6 @@ export async function loadEngineCore(base) {
     if (!loaded.ok) throw new Error(`rules did not load: ${loaded.error?.message ?? 'unknown'}`);
     return carecheck.describe();
   };
-  await Promise.all(catalogueFiles(index).map(({ name }) => text(name)));
   await use([]);
   return {
     index,

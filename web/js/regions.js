@@ -46,35 +46,9 @@ async function fetchJson(url) {
   return response.json();
 }
 
-// Transitional: web/sw.js's offline copy still lists the whole-country files (data/regions.json,
-// data/regions-en.json) by name, not the split ones. Offline, a split file that is not in the
-// copy is read from the whole-country file. Goes once the precache list comes from the site.
-const WHOLE = { zh: 'data/regions.json', en: 'data/regions-en.json' };
-const wholeLists = new Map();
-
-/** Whether the page is offline and its offline copy lacks `url` (not asked for: it would fail). */
-async function missingOffline(url) {
-  if (navigator.onLine !== false || typeof caches === 'undefined') return false;
-  try { return !(await caches.match(url)); } catch { return false; }
-}
-
 /** data/regions/<language>/<name>.json (name: "provinces" or a province's two digits). */
-async function regionFile(base, language, name) {
-  const url = new URL(`data/regions/${language}/${name}.json`, base);
-  try {
-    if (await missingOffline(url)) throw new Error('regions: not in the offline copy');
-    return await fetchJson(url);
-  } catch (error) {
-    const key = `${base}|${language}`;
-    if (!wholeLists.has(key)) {
-      wholeLists.set(key, fetchJson(new URL(WHOLE[language], base)).catch((e) => { wholeLists.delete(key); throw e; }));
-    }
-    const whole = await wholeLists.get(key).catch(() => { throw error; });
-    if (name === 'provinces') return whole.map(([province]) => province);
-    const found = whole.find(([province]) => province.startsWith(name));
-    if (!found) throw error;
-    return found[1];
-  }
+function regionFile(base, language, name) {
+  return fetchJson(new URL(`data/regions/${language}/${name}.json`, base));
 }
 
 /** A place whose `name` follows the language in use. */
