@@ -90,17 +90,29 @@ async function firstQuestionOnSlowPhone() {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    // How many requests the server had when the question appeared: what comes after it (the
+    // other packs, the offline copy) no longer delays it.
+    let atQuestion = null;
+    await page.exposeFunction('carecheckQuestionShown', () => { atQuestion ??= served.length; });
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('form.question')) return;
+        observer.disconnect();
+        window.carecheckQuestionShown();
+      }).observe(document, { childList: true, subtree: true });
+    });
     const start = performance.now();
     await page.goto(`${server.url}?region=130722`);
     await page.getByRole('button', { name: '老人在家照顾残疾家人' }).click({ timeout: 120_000 });
     await page.getByRole('button', { name: '下一步' }).click();
     await page.locator('form.question').waitFor({ timeout: 120_000 });
     const ms = performance.now() - start;
-    // The page registers its service worker once the engine is up (the first question then needs
-    // nothing more): from sw.js on, what is asked for is the offline copy, in the background.
+    // The page registers its service worker once the first question is up: from sw.js on, what
+    // is asked for is the offline copy, in the background.
+    await page.waitForFunction(() => true); // the binding's call has arrived
+    const untilQuestion = atQuestion ?? served.length;
     const swAt = served.findIndex((r) => r.path === '/sw.js');
-    const untilQuestion = served.length;
-    const first = served.splice(0, swAt === -1 ? served.length : swAt);
+    const first = served.splice(0, swAt === -1 ? untilQuestion : Math.min(swAt, untilQuestion));
     const copyBefore = served.slice(0, untilQuestion - first.length);
     // The offline copy: what the service worker fetches once the first question is up.
     await page.evaluate(() => navigator.serviceWorker.ready);
