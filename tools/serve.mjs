@@ -213,8 +213,9 @@ export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMB
       const compressible = COMPRESSIBLE.test(type);
       if (compressible) headers.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding';
       const copy = compressible ? await precompressedCopy(file, stat, req.headers['accept-encoding']) : null;
+      const coding = copy ? copy.coding : compressible && acceptsGzip(req.headers['accept-encoding']) ? 'gzip' : null;
       // Each encoding is its own representation (a cache must not swap one for another).
-      if (copy) headers.ETag = headers.ETag.replace(/"$/, `-${copy.coding}"`);
+      if (coding) headers.ETag = headers.ETag.replace(/"$/, `-${coding}"`);
       if (req.headers['if-none-match'] === headers.ETag) {
         res.writeHead(304, headers);
         res.end();
@@ -226,7 +227,7 @@ export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMB
         if (copy) {
           headers['Content-Encoding'] = copy.coding;
           body = await fsp.readFile(copy.file);
-        } else if (acceptsGzip(req.headers['accept-encoding'])) {
+        } else if (coding === 'gzip') {
           let cached = gzipCache.get(file);
           if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
             const data = zlib.gzipSync(await fsp.readFile(file), { level: 9 });

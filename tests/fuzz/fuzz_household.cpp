@@ -36,7 +36,7 @@ carecheck::Service& service() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string input(reinterpret_cast<const char*>(data), size);
     for (const std::string& out : {service().check(input, "2026-11-23"), service().questions(input, "2026-11-23"),
-                                   service().screen(input, "2026-11-23")}) {
+                                   service().screen(input, "2026-11-23"), service().validate_household(input)}) {
         if (out.rfind("{\"ok\":", 0) != 0) __builtin_trap();
         // "internal" is a caught exception: the wasm module has none to catch (core/src/catching.h).
         if (out.find("\"code\":\"internal\"") != std::string::npos) __builtin_trap();

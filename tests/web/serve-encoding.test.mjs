@@ -90,6 +90,11 @@ test('each encoding has its own ETag, and a revalidation answers 304 for the cop
     });
   });
   assert.equal(again, 304);
+  // stale.js has no usable copy: it is gzipped as it is sent, and that is its own version too.
+  const gzipped = await get(server.url, '/stale.js', 'gzip');
+  const asIs = await get(server.url, '/stale.js', 'identity');
+  assert.equal(gzipped.headers['content-encoding'], 'gzip');
+  assert.notEqual(gzipped.headers.etag, asIs.headers.etag, 'gzip made while sending has its own ETag');
 });
 
 test('a copy older than its file is never sent for it', async () => {

@@ -205,7 +205,11 @@ function session(calc, owner, beforeDraw) {
     stepShown(entry) {
       // Once a question is on screen, the rest of the rules come in the background, so the
       // results (which weigh every pack) do not wait for them.
-      if (entry.step === 'questions') calc.engine?.loadAll().catch(() => {});
+      // The results' code too, while there is signal (a failure here is met again at the results).
+      if (entry.step === 'questions') {
+        calc.engine?.loadAll().catch(() => {});
+        resultsCode(calc.handover).catch(() => {});
+      }
       owner.onStep?.(entry, how);
       how = 'replace'; // a redraw of the same step (a language switch) is no new entry
     },
@@ -233,11 +237,23 @@ function session(calc, owner, beforeDraw) {
 async function renderResultsWithActions(ctx) {
   const visit = ctx.visit;
   // The results weigh every pack (the others say "not for this place"), as the rules stand;
-  // their code loads meanwhile.
-  const [, { renderResults }, { resultsActions }, { handoverButton }] = await Promise.all([
-    ctx.engine.loadAll().catch((error) => console.info('carecheck: some rules not available', error?.message)),
-    import('./results-view.js'), import('./results-actions.js'), ctx.handover ? import('./handover-view.js') : {},
-  ]);
+  // their code loads meanwhile. Without signal and without the offline copy yet, the code may
+  // not come: the family is told so and can try again; the answers stay.
+  let views;
+  try {
+    views = await Promise.all([
+      ctx.engine.loadAll().catch((error) => console.info('carecheck: some rules not available', error?.message)),
+      resultsCode(ctx.handover),
+    ]);
+  } catch (error) {
+    console.info('carecheck: the results could not load', error?.message);
+    if (visit !== ctx.visit) return;
+    ctx.view.replaceChildren(h('div', { class: 'step' },
+      h('p', { class: 'notice', role: 'alert' }, say('resultsLoadFailed')),
+      h('button', { type: 'button', class: 'button', onClick: () => ctx.go('results', { history: 'replace' }) }, say('tryAgain'))));
+    return;
+  }
+  const [, [{ renderResults }, { resultsActions }, { handoverButton }]] = views;
   if (visit !== ctx.visit) return; // the family moved on while it loaded
   await renderResults(ctx);
   if (visit !== ctx.visit) return;
@@ -245,6 +261,12 @@ async function renderResultsWithActions(ctx) {
   if (ctx.notice) ctx.view.querySelector('.results')?.before(h('p', { class: 'notice results-notice' }, ctx.notice));
   ctx.view.querySelector('.results')?.after(resultsActions(ctx),
     ...(ctx.handover ? [handoverButton(ctx)] : [])); // issue 12: 给家人看 / 交给乡镇 (the page only)
+}
+
+/** The results' code (and the handover button's on the page), loaded once when first needed. */
+function resultsCode(handover) {
+  return Promise.all([import('./results-view.js'), import('./results-actions.js'),
+    handover ? import('./handover-view.js') : {}]);
 }
 
 /**

@@ -53,14 +53,16 @@ async function fetchOk(url) {
 /**
  * Loads the wasm module, rules/index.json and the catalogue.
  * @param {URL|string} base  the page's URL (module, wasm and rules are found relative to it)
+ * @param {{loadGlue?: () => Promise<{default: Function}>}} [options]  loadGlue: how the module's
+ *   glue is imported (Node, where `import()` cannot take an http URL)
  * @returns {Promise<{index: Array<Object>, describe: () => string, use: (names: string[]) => Promise<string>,
- *   call: (method: string, household: string, today: string) => string}>}
+ *   call: (method: string, household: string, today: string) => Promise<string>}>}
  *   `index`: rules/index.json's entries; `use(names)` loads the catalogue with these packs (index
  *   names) and returns describe(); `call` runs check, questions or validateHousehold and always
- *   returns a JSON envelope
+ *   returns a JSON envelope; after a trap inside the module it restarts it with the same rules
  * @throws {Error} when a file cannot be fetched or the rule set does not load
  */
-export async function loadEngineCore(base) {
+export async function loadEngineCore(base, { loadGlue } = {}) {
   const indexUrl = new URL('rules/index.json', base);
   const texts = new Map(); // index name -> Promise of the file's text, fetched once
   const text = (name) => {
@@ -72,11 +74,15 @@ export async function loadEngineCore(base) {
   };
   // The module (the largest download) starts as soon as its glue is here, beside the index and
   // the catalogue, not after them: on a weak line the files would otherwise come one by one.
-  const starting = import(new URL('carecheck.js', base).href).then(({ default: create }) => create());
+  const factory = (loadGlue ? loadGlue() : import(new URL('carecheck.js', base).href)).then((glue) => glue.default);
+  const starting = factory.then((create) => create());
   const index = await fetchOk(indexUrl).then((r) => r.json()).then(indexEntries);
   const [module] = await Promise.all([starting, ...catalogueFiles(index).map(({ name }) => text(name))]);
-  const carecheck = new module.Carecheck();
+  let carecheck = new module.Carecheck();
+  let inUse = []; // the packs of the last load, for a restart
+  let restarting = null;
   const use = async (names) => {
+    inUse = names;
     const wanted = new Set(names);
     const entries = index.filter((entry) => !entry.regions || wanted.has(entry.name)); // the index's order
     const files = await Promise.all(entries.map(async ({ name }) => ({ name: `rules/${name}`, text: await text(name) })));
@@ -84,17 +90,29 @@ export async function loadEngineCore(base) {
     if (!loaded.ok) throw new Error(`rules did not load: ${loaded.error?.message ?? 'unknown'}`);
     return carecheck.describe();
   };
+  /** The module has no C++ exceptions, so a failure inside it (memory exhausted, or a bug) is a
+   * trap that leaves that instance unusable: a new instance with the same rules takes its place. */
+  const restart = () => {
+    restarting ??= factory.then((create) => create()).then((fresh) => {
+      carecheck = new fresh.Carecheck();
+      return use(inUse);
+    }).finally(() => { restarting = null; });
+    return restarting;
+  };
   await use([]);
   return {
     index,
     describe: () => carecheck.describe(),
     use,
-    call(method, household, today) {
+    /** @returns {Promise<string>} */
+    async call(method, household, today) {
+      if (restarting) await restarting.catch(() => {});
       try {
         return method === 'validateHousehold'
           ? carecheck.validateHousehold(household)
           : carecheck[method](household, today);
       } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError) restart().catch((e) => console.warn('carecheck: engine restart failed', e));
         return JSON.stringify({ ok: false, error: { code: 'internal', message: String(error) } });
       }
     },

@@ -16,7 +16,7 @@ self.addEventListener('message', async ({ data }) => {
     } else if (method === 'use') {
       self.postMessage({ id, result: await core.use(args.names) });
     } else {
-      self.postMessage({ id, result: core.call(method, args.household, args.today) });
+      self.postMessage({ id, result: await core.call(method, args.household, args.today) });
     }
   } catch (error) {
     self.postMessage({ id, error: String(error?.message ?? error) });

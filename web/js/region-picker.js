@@ -33,10 +33,19 @@ export function regionPicker(regions, initialCode) {
     }
     fill(city, [], '', true);
     fill(county, [], '');
+    problem.hidden = true;
     regions.forCodes([code]).then(() => {
       if (province.select.value === code) fillBoth(); // unless another province was chosen meanwhile
-    }, (error) => console.info('carecheck: region list not available', error?.message));
+    }, (error) => {
+      console.info('carecheck: region list not available', error?.message);
+      if (province.select.value !== code) return;
+      // No signal and not in the offline copy: say so; choosing the province again tries again.
+      province.select.value = '';
+      fill(city, [], '');
+      problem.hidden = false;
+    });
   };
+  const problem = h('p', { class: 'notice', role: 'alert', hidden: true }, say('placesLoadFailed'));
   const start = /^\d{6}$/.test(initialCode || '') ? initialCode : '';
   fill(province, regions.provinces, start.slice(0, 2));
   showProvince(start.slice(0, 2), start.slice(0, 4), start);
@@ -45,7 +54,7 @@ export function regionPicker(regions, initialCode) {
   city.select.addEventListener('change', () => fill(county, regions.countiesOf(city.select.value), ''));
 
   return {
-    element: h('div', { class: 'region-picker' }, province.wrap, city.wrap, county.wrap),
+    element: h('div', { class: 'region-picker' }, province.wrap, problem, city.wrap, county.wrap),
     value: () => county.select.value,
   };
 }
