@@ -2,12 +2,11 @@
 //
 // The boundary is JSON strings in, JSON strings out, exactly as the CLI prints them.
 // No C++ exception may cross into JavaScript (it would arrive as a bare pointer): the module
-// is built without exceptions, and every failure is the project's error envelope.
+// is built without exceptions (wasm/CMakeLists.txt), and every failure is the project's error
+// envelope, made by carecheck::Service (or here, for a malformed file list).
 #include <emscripten/bind.h>
 
-#include <exception>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -24,23 +23,6 @@ std::string error_envelope(const std::string& code, const std::string& message) 
     json out = {{"ok", false}, {"error", {{"code", code}, {"message", message}}}};
     // `replace` keeps a malformed UTF-8 message from throwing inside the error path.
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-/// Runs `call`, turning any escaping exception into an "internal" error envelope. The shipped
-/// module is built without exceptions (wasm/CMakeLists.txt), where this is just the call.
-template <typename Call>
-std::string guarded(Call&& call) {
-#if defined(__cpp_exceptions)
-    try {
-        return std::forward<Call>(call)();
-    } catch (const std::exception& e) {
-        return error_envelope("internal", e.what());
-    } catch (...) {
-        return error_envelope("internal", "unknown failure inside the engine");
-    }
-#else
-    return std::forward<Call>(call)();
-#endif
 }
 
 /// Reads the page's file list, [{"name": "...", "text": "..."}], into RuleFiles.
@@ -68,34 +50,32 @@ bool parse_rule_files(const std::string& files_json, std::vector<carecheck::Rule
 class Carecheck {
 public:
     std::string load(const std::string& files_json) {
-        return guarded([&] {
-            std::vector<carecheck::RuleFile> files;
-            std::string problem;
-            if (!parse_rule_files(files_json, files, problem)) {
-                return error_envelope("bad_file_list", problem);
-            }
-            return service_.load(files);
-        });
+        std::vector<carecheck::RuleFile> files;
+        std::string problem;
+        if (!parse_rule_files(files_json, files, problem)) {
+            return error_envelope("bad_file_list", problem);
+        }
+        return service_.load(files);
     }
 
     std::string check(const std::string& household_json, const std::string& today) const {
-        return guarded([&] { return service_.check(household_json, today); });
+        return service_.check(household_json, today);
     }
 
     std::string screen(const std::string& household_json, const std::string& today) const {
-        return guarded([&] { return service_.screen(household_json, today); });
+        return service_.screen(household_json, today);
     }
 
     std::string questions(const std::string& household_json, const std::string& today) const {
-        return guarded([&] { return service_.questions(household_json, today); });
+        return service_.questions(household_json, today);
     }
 
     std::string validate_household(const std::string& household_json) const {
-        return guarded([&] { return service_.validate_household(household_json); });
+        return service_.validate_household(household_json);
     }
 
     std::string describe() const {
-        return guarded([&] { return service_.describe(); });
+        return service_.describe();
     }
 
 private:

@@ -118,3 +118,20 @@ export async function loadEngineCore(base, { loadGlue } = {}) {
     },
   };
 }
+
+/**
+ * The engine's side of the channel the page talks to, in the worker or on the page itself:
+ * 'start' loads the module and the catalogue, 'use' the packs named, the others evaluate.
+ * @returns {(method: string, args: Object) => Promise<*>}
+ */
+export function engineChannel() {
+  let core = null;
+  return async (method, args) => {
+    if (method === 'start') {
+      core = await loadEngineCore(args.base);
+      return { index: core.index, described: core.describe() };
+    }
+    if (method === 'use') return core.use(args.names);
+    return core.call(method, args.household, args.today);
+  };
+}

@@ -92,14 +92,18 @@ export async function startEngine(base) {
       return { ok: false, error: { code: 'internal', message: String(error?.message ?? error) } };
     }
   };
-  /** Runs a method with the packs the household needs; an answer to a question only another
-   * place's pack asks (kept from before a move) needs all of them. */
-  const run = async (method, household, text) => {
+  /** Loads the packs the household needs; null, or the error envelope when they cannot come. */
+  const prepared = async (household) => {
     try {
       await forHousehold(household);
+      return null;
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: String(error?.message ?? error) } };
     }
+  };
+  /** Runs a method on the packs loaded; an answer to a question only another place's pack asks
+   * (kept from before a move) needs all of them. */
+  const runLoaded = async (method, text) => {
     const answer = await call(method, text);
     if (answer.ok || answer.error?.code !== 'unknown_fact' || complete()) return answer;
     try { await loadAll(); } catch { return answer; }
@@ -111,10 +115,10 @@ export async function startEngine(base) {
   let last = { text: null, generation: -1, answer: null };
   const evaluate = async (household) => {
     const text = JSON.stringify(household);
-    try {
-      await forHousehold(household);
-    } catch { /* run() says so */ }
-    if (last.text !== text || last.generation !== generation) last = { text, generation, answer: run('check', household, text) };
+    const failed = await prepared(household); // first, so `generation` is that of the rules it needs
+    if (last.text !== text || last.generation !== generation) {
+      last = { text, generation, answer: failed ? Promise.resolve(failed) : runLoaded('check', text) };
+    }
     return last.answer;
   };
   const questions = async (household) => {
@@ -128,7 +132,7 @@ export async function startEngine(base) {
     prepare: (household) => forHousehold(household).catch(() => {}), // fetched ahead; a check says any failure
     check: evaluate,
     questions,
-    validate: (household) => run('validateHousehold', household, JSON.stringify(household)),
+    validate: async (household) => (await prepared(household)) ?? runLoaded('validateHousehold', JSON.stringify(household)),
   };
 }
 
@@ -172,16 +176,8 @@ function workerChannel() {
 
 /** The same channel, with the engine on the page's own thread. */
 async function pageChannel() {
-  const { loadEngineCore } = await import('./engine-core.js');
-  let core = null;
-  return async (method, args) => {
-    if (method === 'start') {
-      core = await loadEngineCore(args.base);
-      return { index: core.index, described: core.describe() };
-    }
-    if (method === 'use') return core.use(args.names);
-    return core.call(method, args.household, args.today);
-  };
+  const { engineChannel } = await import('./engine-core.js');
+  return engineChannel();
 }
 
 /** Roles, facts and pack metadata, as describe() reports the loaded rule set. */
