@@ -169,11 +169,11 @@ std::string CsvInput::explain(const std::string& envelope) const {
             issue["message"] = prefix + ": " + issue.value("message", std::string());
             return;
         }
+        const std::string shown = quote_value(source->value);  // a long cell is cut, as in bad_cell
         issue["message"] = prefix + ", column " + dump(OrderedJson(source->column)) + " = " +
-                           dump(OrderedJson(source->value)) + ": " +
-                           issue.value("message", std::string());
+                           dump(OrderedJson(shown)) + ": " + issue.value("message", std::string());
         issue["column"] = source->column;
-        issue["value"] = source->value;
+        issue["value"] = shown;
     };
     if (json.contains("error"))
         annotate(json["error"]);

@@ -318,10 +318,13 @@ void CsvMapping::convert_facts(const std::vector<FactColumn>& columns,
         auto value = convert_cell(cell, mapped.fact,
                                   mapped.values.empty() ? nullptr : &mapped.values, why);
         if (!value) {
-            out.issues.push_back({"bad_cell", pointer_join(base, mapped.fact.id), mapped.column.header, cell,
+            // The cell is quoted cut to 80 characters: a 1 MiB cell would otherwise be written
+            // four times into its row's error line.
+            const std::string shown = quote_value(cell);
+            out.issues.push_back({"bad_cell", pointer_join(base, mapped.fact.id), mapped.column.header, shown,
                                   "row " + std::to_string(row) + ", column " +
                                           as_json_string(mapped.column.header) + " (" +
-                                          mapped.fact.id + "): " + as_json_string(cell) + " " +
+                                          mapped.fact.id + "): " + as_json_string(shown) + " " +
                                           why});
             continue;
         }

@@ -9,6 +9,7 @@ long strings in households (see tools/fuzz.sh).
 fuzz_csv inputs start with a mode byte (tests/fuzz/fuzz_csv.cpp): 0 = CSV with header and the
 example mapping, 1 = rows only, 2 = mapping NUL CSV."""
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -66,15 +67,52 @@ def household_seeds():
     write("many-members.json", json.dumps(dict(base, members=many)))
 
 
+def one_program_packs():
+    """Each program of each real pack in a pack of its own (with the programs its conditions name),
+    the meta's long lists cut to one entry: 3 to 20 KB where the whole packs are 50 to 130 KB, so
+    a mutation costs a fraction and every construct the packs use is still in the corpus."""
+    for path in sorted((root / "rules").glob("*.pack.json")):
+        pack = json.loads(path.read_text(encoding="utf-8"))
+        for key in ("choices", "not_encoded"):
+            if isinstance(pack["meta"].get(key), list):
+                pack["meta"][key] = pack["meta"][key][:1]
+        by_id = {program["id"]: program for program in pack["programs"]}
+        for program in pack["programs"]:
+            wanted, todo = [], [program["id"]]
+            while todo:
+                pid = todo.pop()
+                if pid in wanted:
+                    continue
+                wanted.append(pid)
+                todo += [name for name in re.findall(r'"program": "([^"]+)"', json.dumps(by_id[pid]))
+                         if name in by_id]
+            programs = [dict(p) for p in pack["programs"] if p["id"] in wanted]
+            groups = [g for g in pack.get("exclusive_groups", [])
+                      if sum(p.get("exclusive_group") == g["id"] for p in programs) >= 2]
+            for p in programs:  # a group of one is refused ("lonely_group")
+                if p.get("exclusive_group") not in [g["id"] for g in groups]:
+                    p.pop("exclusive_group", None)
+            alone = dict(pack, programs=programs, exclusive_groups=groups)
+            if not groups:
+                alone.pop("exclusive_groups")
+            write(f"{path.name[:-10]}-{program['id']}.pack.json", json.dumps(alone, ensure_ascii=False))
+
+
 def pack_seeds():
+    one_program_packs()
     pack = json.loads((root / "rules/000-zhangjiakou.pack.json").read_text(encoding="utf-8"))
     condition = pack["programs"][0]["conditions"]
     pack["programs"][0]["conditions"] = "DEEP"  # written as text: json.dumps recurses per level
     deep = '{"all": [' * deep_core + json.dumps(condition, ensure_ascii=False) + "]}" * deep_core
     write("deep-operand.pack.json", json.dumps(pack, ensure_ascii=False).replace('"DEEP"', deep, 1))
     pack["programs"][0]["conditions"] = condition
-    pack["programs"][0]["name"] = {"zh": "名" * (MIB // 3), "en": "n"}
-    write("name-1mib.pack.json", json.dumps(pack, ensure_ascii=False))
+    # Just over a rule file's 64 KiB string limit (docs/limits.md), and 10 001 items in one array
+    # (the limit is 10 000): past each limit by a little, so mutations cross it both ways.
+    pack["programs"][0]["name"] = {"zh": "名" * (64 * 1024 // 3 + 100), "en": "n"}
+    write("name-over-64kib.pack.json", json.dumps(pack, ensure_ascii=False))
+    pack["programs"][0]["name"] = {"zh": "名", "en": "n"}
+    pack["programs"][0]["citations"] = [{}] * 10001
+    write("citations-10001.pack.json", json.dumps(pack, ensure_ascii=False, separators=(",", ":")))
 
 
 out.mkdir(parents=True, exist_ok=True)

@@ -169,19 +169,4 @@ Json parse_limited(const std::string& text, const InputLimits& limits, IssueList
     return result;
 }
 
-std::string quote_value(const std::string& text, size_t max_chars) {
-    size_t chars = 0, i = 0;
-    while (i < text.size() && chars < max_chars) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        ++chars;
-    }
-    if (i >= text.size()) return text;
-    return text.substr(0, i) + "…";
-}
-
-std::string quote_value(const Json& value, size_t max_chars) {
-    return quote_value(value.dump(-1, ' ', false, Json::error_handler_t::replace), max_chars);
-}
-
 }  // namespace carecheck

@@ -30,9 +30,4 @@ inline constexpr InputLimits kRuleFileLimits{8u << 20, 64, 64u << 10, 10000, 100
 /// discarded value; nothing is built past the point of refusal.
 Json parse_limited(const std::string& text, const InputLimits& limits, IssueList& issues, const std::string& path = "");
 
-/// A value for a message: its JSON text cut to at most `max_chars` characters, never split
-/// inside a UTF-8 character, with "…" where it was cut.
-std::string quote_value(const Json& value, size_t max_chars = 80);
-std::string quote_value(const std::string& text, size_t max_chars = 80);
-
 }  // namespace carecheck

@@ -47,4 +47,19 @@ OrderedJson error_envelope(const std::vector<Issue>& issues) {
 
 OrderedJson error_envelope(const Issue& issue) { return error_envelope(std::vector<Issue>{issue}); }
 
+std::string quote_value(const std::string& text, size_t max_chars) {
+    size_t chars = 0, i = 0;
+    while (i < text.size() && chars < max_chars) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        ++chars;
+    }
+    if (i >= text.size()) return text;
+    return text.substr(0, i) + "…";
+}
+
+std::string quote_value(const Json& value, size_t max_chars) {
+    return quote_value(value.dump(-1, ' ', false, Json::error_handler_t::replace), max_chars);
+}
+
 }  // namespace carecheck

@@ -51,7 +51,7 @@ const Json& array_at(const Json& object, const char* key, const std::string& pat
 
 class Loader {
 public:
-    LoadResult run(const std::vector<RuleFile>& files);
+    LoadResult run(const std::vector<RuleFile>& files, CatalogueMemo* memo);
 
 private:
     void read_roles(const Json& list, const std::string& path, IssueList& issues);
@@ -500,19 +500,25 @@ void Loader::read_pack(const Json& json, const std::string& file, IssueList& iss
     ruleset_->packs.push_back(std::move(pack));
 }
 
-LoadResult Loader::run(const std::vector<RuleFile>& files) {
+LoadResult Loader::run(const std::vector<RuleFile>& files, CatalogueMemo* memo) {
     std::vector<Issue> all;
-    std::vector<std::pair<const RuleFile*, Json>> packs;
-    std::vector<std::pair<const RuleFile*, Json>> catalogues;
+    using Parsed = std::pair<const RuleFile*, std::shared_ptr<const Json>>;
+    std::vector<Parsed> packs;
+    std::vector<Parsed> catalogues;
     for (const RuleFile& file : files) {
+        if (memo && memo->json && file.text == memo->text) {
+            catalogues.emplace_back(&file, memo->json);
+            continue;
+        }
         IssueList issues(file.name);
         Json json = parse_json(file.text, issues);
         if (issues.empty()) {
             const auto format = read_string(json, "format", "", issues, true);
             if (format && *format == kFactsFormat) {
-                catalogues.emplace_back(&file, std::move(json));
+                catalogues.emplace_back(&file, std::make_shared<const Json>(std::move(json)));
+                if (memo) *memo = CatalogueMemo{file.text, catalogues.back().second};
             } else if (format && *format == kPackFormat) {
-                packs.emplace_back(&file, std::move(json));
+                packs.emplace_back(&file, std::make_shared<const Json>(std::move(json)));
             } else if (format) {
                 issues.add("unknown_format", "/format",
                            "\"format\" must be \"" + std::string(kFactsFormat) + "\" or \"" + kPackFormat + "\"");
@@ -526,8 +532,8 @@ LoadResult Loader::run(const std::vector<RuleFile>& files) {
     // Roles first (facts name them), then every fact (packs may declare their own), then packs.
     for (auto& [file, json] : catalogues) {
         IssueList issues(file->name);
-        check_keys(json, "", {"format", "roles", "facts"}, issues);
-        read_roles(array_at(json, "roles", "", issues, false), "/roles", issues);
+        check_keys(*json, "", {"format", "roles", "facts"}, issues);
+        read_roles(array_at(*json, "roles", "", issues, false), "/roles", issues);
         all.insert(all.end(), issues.items().begin(), issues.items().end());
     }
     auto read_facts = [&](const RuleFile* file, const Json& json, bool required) {
@@ -539,8 +545,8 @@ LoadResult Loader::run(const std::vector<RuleFile>& files) {
         }
         all.insert(all.end(), issues.items().begin(), issues.items().end());
     };
-    for (auto& [file, json] : catalogues) read_facts(file, json, true);
-    for (auto& [file, json] : packs) read_facts(file, json, false);
+    for (auto& [file, json] : catalogues) read_facts(file, *json, true);
+    for (auto& [file, json] : packs) read_facts(file, *json, false);
     for (auto& fact : ruleset_->facts) {
         if (fact->derive_years_since.empty()) continue;
         const Fact* from = ruleset_->find_fact(fact->derive_years_since);
@@ -552,7 +558,7 @@ LoadResult Loader::run(const std::vector<RuleFile>& files) {
     resolve_defaults(all);
     for (auto& [file, json] : packs) {
         IssueList issues(file->name);
-        read_pack(json, file->name, issues);
+        read_pack(*json, file->name, issues);
         all.insert(all.end(), issues.items().begin(), issues.items().end());
     }
     LoadResult result;
@@ -587,7 +593,9 @@ Json parse_json(const std::string& text, IssueList& issues, const std::string& p
     return parse_limited(text, kRuleFileLimits, issues, path);
 }
 
-LoadResult load_ruleset(const std::vector<RuleFile>& files) { return Loader().run(files); }
+LoadResult load_ruleset(const std::vector<RuleFile>& files, CatalogueMemo* memo) {
+    return Loader().run(files, memo);
+}
 
 std::vector<Issue> check_quotes(const Pack& pack, const std::string& source) {
     std::vector<std::pair<Cite, std::string>> cites;

@@ -44,14 +44,14 @@ std::optional<Household> read_input(const Ruleset* ruleset, const std::string& t
 
 }  // namespace
 
-Service::Service() = default;
+Service::Service() : catalogue_(std::make_unique<CatalogueMemo>()) {}
 Service::~Service() = default;
 Service::Service(Service&&) noexcept = default;
 Service& Service::operator=(Service&&) noexcept = default;
 
 std::string Service::load(const std::vector<RuleFile>& files) {
     return guarded([&] {
-        LoadResult result = load_ruleset(files);
+        LoadResult result = load_ruleset(files, catalogue_.get());
         if (!result.ruleset) return dump(error_envelope(result.issues));
         OrderedJson packs = OrderedJson::array();
         for (const Pack& pack : result.ruleset->packs) packs.push_back(pack.id);

@@ -198,6 +198,17 @@ TEST(CsvMapping, ABadCellNamesTheRowTheColumnAndTheValue) {
     EXPECT_EQ(row.issues[2].column, "子女年龄");
 }
 
+TEST(CsvMapping, ALongBadCellIsQuotedCutNeverWhole) {
+    // A 1 MiB cell used to come back four times in its row's error line (4 MB for one row).
+    const std::string long_cell = "也许" + std::string(1 << 20, '9');
+    const ConvertedRow row =
+            bound().convert({"F-20", "", "130722", long_cell, "", "", "", "", "", "", ""}, 20);
+    ASSERT_EQ(row.issues.size(), 1u);
+    EXPECT_EQ(row.issues[0].value, "也许" + std::string(78, '9') + "…");
+    EXPECT_LT(row.issues[0].message.size(), 200u) << row.issues[0].message.substr(0, 200);
+    EXPECT_NE(row.issues[0].message.find("\"也许999"), std::string::npos);
+}
+
 TEST(CsvMapping, ACellThatIsNotUtf8IsABadCellNotACrash) {
     // Excel on a Chinese Windows saves "CSV" as GBK: "是" is B7 F1 there. Quoting such a cell in
     // the message once threw from the JSON dump and aborted the whole run (found by fuzz_csv).

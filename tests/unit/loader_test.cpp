@@ -128,6 +128,25 @@ TEST(Loader, FailedLoadKeepsThePreviousRuleSet) {
     EXPECT_EQ(result.at("ok"), true);
 }
 
+TEST(Loader, ACatalogueLoadedAgainIsReadFromTheMemoAndAChangedOneIsParsedAgain) {
+    CatalogueMemo memo;
+    std::vector<RuleFile> files = example_files();
+    ASSERT_TRUE(load_ruleset(files, &memo).issues.empty());
+    ASSERT_TRUE(memo.json);
+    const auto kept = memo.json;
+    const LoadResult again = load_ruleset(files, &memo);
+    ASSERT_TRUE(again.issues.empty());
+    EXPECT_EQ(memo.json, kept);  // the same parsed catalogue, not a new parse
+    EXPECT_EQ(again.ruleset->packs[0].programs.size(), 5u);
+    // One byte changed in the catalogue: what it now says counts, not what the memo holds.
+    files[0].text.insert(files[0].text.rfind('}'), ", \"oops\": 1");
+    EXPECT_TRUE(has_issue(load_ruleset(files, &memo).issues, "unknown_key", "/oops"));
+    files[0].text = "{\"format\": \"carecheck-facts/1\", ";
+    const auto broken = load_ruleset(files, &memo).issues;
+    ASSERT_FALSE(broken.empty());
+    EXPECT_EQ(broken[0].code, "json_syntax");
+}
+
 TEST(Loader, AProgramAmountMustSayWhoIsPaid) {
     EXPECT_TRUE(has_issue(load_without("/programs/0/amount/paid_to"), "missing_field", "/programs/0/amount/paid_to"));
     EXPECT_TRUE(has_issue(load_with("/programs/0/amount/paid_to", "neighbour"), "bad_value", "/programs/0/amount/paid_to"));

@@ -15,8 +15,18 @@ struct LoadResult {
     std::vector<Issue> issues;
 };
 
+/// A facts catalogue as parsed by one load, kept for the next: the page loads its county's packs
+/// and then all of them with the same catalogue, and it is read again but not parsed again.
+/// Holds one catalogue (a different text replaces it), and only one that parsed with no issue.
+struct CatalogueMemo {
+    std::string text;
+    std::shared_ptr<const Json> json;
+};
+
 /// Parses and checks the catalogue and packs among `files` (kind told by each file's "format").
-LoadResult load_ruleset(const std::vector<RuleFile>& files);
+/// With `memo`, a catalogue whose text is the memo's is not parsed again, and a newly parsed one
+/// is kept there.
+LoadResult load_ruleset(const std::vector<RuleFile>& files, CatalogueMemo* memo = nullptr);
 
 /// Parses JSON text; on a syntax error adds a "json_syntax" issue (with the byte offset) and
 /// returns a discarded value.

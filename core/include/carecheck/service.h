@@ -20,6 +20,7 @@ struct RuleFile {
 };
 
 struct Ruleset;
+struct CatalogueMemo;
 class Renderer;
 
 /// Holds one loaded rule set. Load once, then evaluate many households.
@@ -35,7 +36,8 @@ public:
 
     /// Loads and validates a rule set (facts catalogue + packs). On success returns
     /// {"ok":true,"packs":[ids],"facts":N}; on failure every issue found, and the
-    /// previously loaded rule set (if any) stays in use.
+    /// previously loaded rule set (if any) stays in use. A catalogue given again with the same
+    /// text is not parsed again.
     std::string load(const std::vector<RuleFile>& files);
 
     /// Evaluates a household (see docs/rule-format.md "Household") against every pack: the
@@ -65,6 +67,7 @@ public:
 private:
     std::unique_ptr<Ruleset> ruleset_;
     std::unique_ptr<Renderer> renderer_;
+    std::unique_ptr<CatalogueMemo> catalogue_;
 };
 
 }  // namespace carecheck
