@@ -7,6 +7,8 @@
 # Builds the fuzz preset first if a target is missing. Corpora grow in build/fuzz/corpus/TARGET/,
 # reproducers go to build/fuzz/artifacts/TARGET/, logs to build/fuzz/logs/TARGET.log.
 # Exit code: 0 when every target ran its time without a finding, 1 otherwise.
+# Long runs (the README's "Fuzzing" has the command): add -timeout=60, as libFuzzer's timeout is
+# wall-clock time and a busy machine starves one input past 10 s without any hang.
 #
 # tools/test.sh sources this file for fuzz_seed, fuzz_flags and fuzz_binary, so CI's short runs
 # use the same flags and seeds. Sourcing defines functions only.
@@ -20,9 +22,12 @@ FUZZ_MAX_LEN=$((2 * 1024 * 1024))
 # string over its limit and a household over 1 MiB before reading it (docs/limits.md), so
 # fuzz_household and fuzz_pack get the same 100 000-deep values and 1 MiB strings: mutations
 # cross every limit from both sides.
-FUZZ_DEEP_CLI=100000
+FUZZ_DEEP_CLI=${CARECHECK_FUZZ_DEEP_CLI:-100000}
 FUZZ_DEEP_CORE=${CARECHECK_FUZZ_DEEP_CORE:-100000}
 FUZZ_LONG_CORE=${CARECHECK_FUZZ_LONG_CORE:-1048576}
+# CARECHECK_FUZZ_SMALL_SEEDS=1 leaves fuzz_csv's 1 MiB seeds out of a new corpus (long runs: see
+# tools/fuzz_seeds.py and the README's "Fuzzing").
+FUZZ_SMALL_SEEDS=${CARECHECK_FUZZ_SMALL_SEEDS:+small}
 
 # fuzz_binary TARGET: the built binary's path, or nothing.
 fuzz_binary() {
@@ -61,7 +66,8 @@ fuzz_seed() {
         } catch {}
       }' "$dir" rules/*.cases.json 2>/dev/null || true
   fi
-  python3 tools/fuzz_seeds.py "$target" "$dir" "$FUZZ_DEEP_CLI" "$FUZZ_DEEP_CORE" "$FUZZ_LONG_CORE"
+  python3 tools/fuzz_seeds.py "$target" "$dir" "$FUZZ_DEEP_CLI" "$FUZZ_DEEP_CORE" "$FUZZ_LONG_CORE" \
+    $FUZZ_SMALL_SEEDS
 }
 
 # fuzz_run TARGET SECONDS [FLAG...]: one target for SECONDS; 0 if nothing was found.

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Seeds too big to commit, written into a fuzz corpus folder (called by tools/fuzz.sh).
 
-Usage: fuzz_seeds.py TARGET DIR DEEP_CLI DEEP_CORE LONG_CORE
+Usage: fuzz_seeds.py TARGET DIR DEEP_CLI DEEP_CORE LONG_CORE [small]
 Deep nesting, 1 MiB strings (a cell, an id; the CSV reader's field limit is 1 MiB), many fields
 and many members, and the encodings spreadsheets write (GBK, UTF-16). DEEP_CLI is the nesting
 for what the CLI reads (a mapping), DEEP_CORE for what reaches the engine, LONG_CORE the length of
-long strings in households (see tools/fuzz.sh).
+long strings in households (see tools/fuzz.sh). With "small", fuzz_csv gets no seed of 1 MiB or
+more (the 1 MiB cells and id that cross the reader's field limit): for long runs, where each
+mutation of one costs as much as a hundred small inputs; CI's short runs keep them.
 fuzz_csv inputs start with a mode byte (tests/fuzz/fuzz_csv.cpp): 0 = CSV with header and the
 example mapping, 1 = rows only, 2 = mapping NUL CSV."""
 import json
@@ -15,6 +17,7 @@ from pathlib import Path
 
 target, out = sys.argv[1], Path(sys.argv[2])
 deep_cli, deep_core, long_core = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+small = sys.argv[6:] == ["small"]
 root = Path(__file__).resolve().parent.parent
 MIB = 1 << 20
 
@@ -39,9 +42,10 @@ def csv_seeds():
         cells[column] = value
         return ",".join(cells)
 
-    write("id-1mib.csv", "\0" + header + "\r\n" + row_with(0, "A" * MIB) + "\r\n")
-    write("cell-1mib.csv", "\1" + row_with(6, "1" * MIB) + "\r\n" + rows[1] + "\r\n")
-    write("cell-over-1mib.csv", "\1" + row_with(17, "x" * (MIB + 16)) + "\r\n" + rows[1] + "\r\n")
+    if not small:
+        write("id-1mib.csv", "\0" + header + "\r\n" + row_with(0, "A" * MIB) + "\r\n")
+        write("cell-1mib.csv", "\1" + row_with(6, "1" * MIB) + "\r\n" + rows[1] + "\r\n")
+        write("cell-over-1mib.csv", "\1" + row_with(17, "x" * (MIB + 16)) + "\r\n" + rows[1] + "\r\n")
     write("many-fields.csv", "\0" + header + "\r\n" + "," * 20000 + "\r\n" + rows[0] + "\r\n")
     write("header-many-fields.csv", "\0" + header + "," * 20000 + "\r\n" + rows[0] + "\r\n")
     write("trailing-blank-lines.csv", "\0" + text + "\r\n  \r\n\t\r\n\r\n")
