@@ -47,9 +47,11 @@ export async function setFamily(page, plan) {
  * Answers questions until the results show. A fact missing from the plan is answered
  * "I'm not sure", as a family would. `page` may be a Playwright page or frame; the steps may be
  * in the document or in the widget's (open) shadow root.
+ * @param {{limit?: number, beforeAnswer?: () => Promise<void>}} [options]  beforeAnswer runs once
+ *   each question is drawn, before it is answered (e.g. until a portal has sized its frame)
  * @returns {Promise<string[]>} the questions asked, as "fact" or "fact@member"
  */
-export async function answerAll(page, plan, limit = 80) {
+export async function answerAll(page, plan, { limit = 80, beforeAnswer } = {}) {
   const asked = [];
   for (let i = 0; i < limit; i += 1) {
     const next = page.locator('form.question, .results').first();
@@ -60,13 +62,18 @@ export async function answerAll(page, plan, limit = 80) {
     const member = await form.getAttribute('data-member');
     asked.push(member ? `${fact}@${member}` : fact);
     const answers = member ? plan.members[member] || {} : plan.household;
+    if (beforeAnswer) await beforeAnswer();
     await answerOne(page, fact in answers ? answers[fact] : null);
-    await page.waitForFunction(([f, m]) => {
-      // The page's own document, or the portal widget's shadow root inside it.
-      const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
-      const current = roots.map((root) => root.querySelector('form.question')).find(Boolean);
-      return !current || current.dataset.fact !== f || (current.dataset.member || '') !== (m || '');
-    }, [fact, member]);
+    try {
+      await page.waitForFunction(([f, m]) => {
+        // The page's own document, or the portal widget's shadow root inside it.
+        const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
+        const current = roots.map((root) => root.querySelector('form.question')).find(Boolean);
+        return !current || current.dataset.fact !== f || (current.dataset.member || '') !== (m || '');
+      }, [fact, member]);
+    } catch (error) {
+      throw new Error(`the answer to ${asked.at(-1)} was not taken (still asked after: ${asked.join(', ')}): ${error.message}`);
+    }
   }
   throw new Error(`still asking after ${limit} questions: ${asked.join(', ')}`);
 }

@@ -136,8 +136,21 @@ test('the iframe from another origin tells the portal its height, only the porta
   await page.goto(`${portal.url}frame.html`);
   await page.frameLocator('#carecheck-frame').getByRole('heading', { name: /家里有哪些人/ }).waitFor();
   const frame = page.frames().find((f) => f.url().includes('embed.html'));
+  // The portal sizes the frame on a message after each draw, and the page under a tap can move
+  // (its scroll is cut when the frame shrinks). A tap waits until the frame holds the calculator,
+  // as a family's finger does; one sent meanwhile lands on the portal's page, not the answer.
+  const frameSized = async () => {
+    for (let tries = 0; tries < 200; tries += 1) {
+      const inner = await frame.evaluate(() => Math.ceil(document.getElementById('main').getBoundingClientRect().height));
+      const outer = await page.evaluate(() => document.getElementById('carecheck-frame').clientHeight);
+      if (outer === Math.max(320, inner)) return;
+      await page.waitForTimeout(25);
+    }
+    assert.fail('the portal never sized the frame to the calculator');
+  };
+  await frameSized();
   await setFamily(frame, ZHANGBEI_CARER.family);
-  await answerAll(frame, ZHANGBEI_CARER.answers);
+  await answerAll(frame, ZHANGBEI_CARER.answers, { beforeAnswer: frameSized });
   await frame.getByRole('heading', { name: '查询结果' }).waitFor();
   await page.locator('#apply').waitFor();
   await page.waitForFunction(() => document.getElementById('carecheck-frame').getBoundingClientRect().height > 1500);
