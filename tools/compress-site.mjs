@@ -7,8 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-
-export const COMPRESSIBLE = /\.(html|js|mjs|css|json|wasm|svg|webmanifest)$/;
+import { compressible } from './serve.mjs';
 
 /** @returns {{files: number, raw: number, br: number, gz: number}} */
 export function compressSite(site) {
@@ -17,7 +16,7 @@ export function compressSite(site) {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) { walk(full); continue; }
-      if (!COMPRESSIBLE.test(entry.name)) continue;
+      if (!compressible(entry.name)) continue;
       const data = fs.readFileSync(full);
       const br = zlib.brotliCompressSync(data, {
         params: {

@@ -72,6 +72,11 @@ export function mimeType(file) {
   return MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
 }
 
+/** Whether a file is sent compressed (tools/compress-site.mjs writes its copies for the same files). */
+export function compressible(file) {
+  return COMPRESSIBLE.test(mimeType(file));
+}
+
 /**
  * True when an Accept-Encoding header allows this coding: named with q > 0, or not named and
  * allowed by "*" (RFC 9110 §12.5.3).
@@ -210,10 +215,10 @@ export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMB
         headers.Vary = 'Origin';
         if (corsOrigins.includes(req.headers.origin)) headers['Access-Control-Allow-Origin'] = req.headers.origin;
       }
-      const compressible = COMPRESSIBLE.test(type);
-      if (compressible) headers.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding';
-      const copy = compressible ? await precompressedCopy(file, stat, req.headers['accept-encoding']) : null;
-      const coding = copy ? copy.coding : compressible && acceptsGzip(req.headers['accept-encoding']) ? 'gzip' : null;
+      const compress = compressible(file);
+      if (compress) headers.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding';
+      const copy = compress ? await precompressedCopy(file, stat, req.headers['accept-encoding']) : null;
+      const coding = copy ? copy.coding : compress && acceptsGzip(req.headers['accept-encoding']) ? 'gzip' : null;
       // Each encoding is its own representation (a cache must not swap one for another).
       if (coding) headers.ETag = headers.ETag.replace(/"$/, `-${coding}"`);
       if (req.headers['if-none-match'] === headers.ETag) {
@@ -223,7 +228,7 @@ export function createServer({ root = DEFAULT_ROOT, embedAncestors = DEFAULT_EMB
       }
 
       let body;
-      if (compressible) {
+      if (compress) {
         if (copy) {
           headers['Content-Encoding'] = copy.coding;
           body = await fsp.readFile(copy.file);
