@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "carecheck/dates.h"
+#include "carecheck/issues.h"
 #include "carecheck/json_read.h"
 
 namespace carecheck {
@@ -187,7 +188,7 @@ bool add_option(const std::string& item, const FieldCatalogue::Fact& fact, const
     const Json* mapped = lookup(table, item);
     if (mapped && !mapped->is_string()) {
         if (!mapped->is_array()) {
-            why = "maps to " + mapped->dump() + ", which is not a list of options";
+            why = "maps to " + quote_value(*mapped) + ", which is not a list of options";
             return false;
         }
         for (const Json& each : *mapped) {
@@ -199,7 +200,8 @@ bool add_option(const std::string& item, const FieldCatalogue::Fact& fact, const
     const std::string text = mapped ? mapped->get<std::string>() : item;
     const auto* choice = find_choice(fact.options, text);
     if (!choice) {
-        why = "has \"" + item + "\", which is not one of " + list_ids(fact.options) +
+        // quote_value: the item may be the whole cell (no separator), and cells go up to 1 MiB.
+        why = "has " + quote_value(Json(item)) + ", which is not one of " + list_ids(fact.options) +
               " (or their names)";
         return false;
     }
@@ -283,13 +285,13 @@ std::optional<std::vector<std::string>> convert_roles(
     if (!ids)
         return std::nullopt;
     if (!ids->is_array()) {
-        why = "maps to " + ids->dump() + ", which is not a list of roles";
+        why = "maps to " + quote_value(*ids) + ", which is not a list of roles";
         return std::nullopt;
     }
     std::vector<std::string> out;
     for (const Json& id : *ids) {
         if (!id.is_string()) {
-            why = "maps to " + ids->dump() + ", which is not a list of roles";
+            why = "maps to " + quote_value(*ids) + ", which is not a list of roles";
             return std::nullopt;
         }
         out.push_back(id.get<std::string>());

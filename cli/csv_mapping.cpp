@@ -19,6 +19,16 @@ std::string as_json_string(const std::string& text) {
     return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+/// A cell the mapping cannot read. The cell is quoted cut to 80 characters (quote_value), and
+/// `why` quotes no more of it: a 1 MiB cell would otherwise fill its row's error line many times.
+CellIssue bad_cell(const std::string& path, const std::string& header, const std::string& reads_as,
+                   const std::string& cell, size_t row, const std::string& why) {
+    const std::string shown = quote_value(cell);
+    return {"bad_cell", path, header, shown,
+            "row " + std::to_string(row) + ", column " + as_json_string(header) + " (" + reads_as +
+                    "): " + as_json_string(shown) + " " + why};
+}
+
 }  // namespace
 
 const CellSource* ConvertedRow::source_of(const std::string& path) const {
@@ -318,14 +328,8 @@ void CsvMapping::convert_facts(const std::vector<FactColumn>& columns,
         auto value = convert_cell(cell, mapped.fact,
                                   mapped.values.empty() ? nullptr : &mapped.values, why);
         if (!value) {
-            // The cell is quoted cut to 80 characters: a 1 MiB cell would otherwise be written
-            // four times into its row's error line.
-            const std::string shown = quote_value(cell);
-            out.issues.push_back({"bad_cell", pointer_join(base, mapped.fact.id), mapped.column.header, shown,
-                                  "row " + std::to_string(row) + ", column " +
-                                          as_json_string(mapped.column.header) + " (" +
-                                          mapped.fact.id + "): " + as_json_string(shown) + " " +
-                                          why});
+            out.issues.push_back(bad_cell(pointer_join(base, mapped.fact.id), mapped.column.header,
+                                          mapped.fact.id, cell, row, why));
             continue;
         }
         facts[mapped.fact.id] = std::move(*value);
@@ -382,11 +386,8 @@ ConvertedRow CsvMapping::convert(const std::vector<std::string>& fields, size_t 
                             ? std::optional<std::vector<std::string>>(std::vector<std::string>())
                             : convert_roles(cell, roles_, table, why);
             if (!roles) {
-                out.issues.push_back({"bad_cell", pointer_join(base, "roles"),
-                                      member.roles_column->header, cell,
-                                      "row " + std::to_string(row) + ", column " +
-                                              as_json_string(member.roles_column->header) +
-                                              " (roles): " + as_json_string(cell) + " " + why});
+                out.issues.push_back(bad_cell(pointer_join(base, "roles"), member.roles_column->header,
+                                              "roles", cell, row, why));
             } else {
                 for (const std::string& role : *roles) {
                     if (std::find(member.roles.begin(), member.roles.end(), role) ==

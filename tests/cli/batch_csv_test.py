@@ -183,25 +183,30 @@ with open(tmp / "wide-header.csv", "rb") as f:
 check(refused.returncode == 1 and b'"code":"too_many_fields"' in refused.stdout.split(b"\n")[0],
       f"wide header: exit {refused.returncode}, {refused.stdout[:300]!r}")
 
-# A 1 MiB cell is quoted cut to 80 characters, never whole: the cell the mapping refuses (a bad
-# number) and the cell the engine refuses after reading it (an age of -3 written with nearly 1 MiB of
-# zeros) both give an error line of about a kilobyte, not four copies of the cell.
-long_bad, long_age = list(rows[0]), list(rows[1])
-long_bad[HEADER.index("子女年龄")], long_bad[8] = "四" * 100_000, "被供养者"
-long_age[HEADER.index("子女年龄")], long_age[8] = "-" + "0" * ((1 << 20) - 100) + "3", "被供养者"
+# A 1 MiB cell is quoted cut to 80 characters, never whole: the cells the mapping refuses (a bad
+# number, an unknown option of a list with no separator in it, an unknown role) and the cell the
+# engine refuses after reading it (an age of -3 written with nearly 1 MiB of zeros) each give an
+# error line of about a kilobyte, not copies of the cell.
+AGE, SUPPORT, ROLE = HEADER.index("子女年龄"), HEADER.index("救助类别"), HEADER.index("子女身份")
+long_bad, long_age, long_support, long_role = (list(rows[n]) for n in range(4))
+long_bad[AGE], long_bad[ROLE] = "四" * 100_000, "被供养者"
+long_age[AGE], long_age[ROLE] = "-" + "0" * ((1 << 20) - 100) + "3", "被供养者"
+long_support[SUPPORT], long_support[AGE], long_support[ROLE] = "四" * 100_000, "30", "被供养者"
+long_role[ROLE], long_role[AGE] = "四" * 100_000, "30"
 long_csv = io.StringIO()
-csv.writer(long_csv, lineterminator="\r\n").writerows([HEADER, long_bad, long_age])
+csv.writer(long_csv, lineterminator="\r\n").writerows([HEADER, long_bad, long_age, long_support, long_role])
 (tmp / "long.csv").write_bytes(long_csv.getvalue().encode("utf-8"))
 with open(tmp / "long.csv", "rb") as f:
     long_run = subprocess.run([cli, "batch", rules, "--quiet", "--csv", "--map", str(tmp / "mapping.json")],
                               stdin=f, capture_output=True)
 long_lines = long_run.stdout.decode().splitlines()
-check(len(long_lines) == 2 and all(len(line) < 4000 for line in long_lines),
+check(len(long_lines) == 4 and all(len(line) < 4000 for line in long_lines),
       f"long cells: {len(long_lines)} lines of {[len(line) for line in long_lines]} bytes")
-for line, code in zip(long_lines, ("bad_cell", "out_of_range")):
+for line, code, column in zip(long_lines, ("bad_cell", "out_of_range", "bad_cell", "bad_cell"),
+                              ("子女年龄", "子女年龄", "救助类别", "子女身份")):
     e = json.loads(line).get("error", {})
-    check(e.get("code") == code and e.get("column") == "子女年龄" and e.get("value", "").endswith("…")
-          and len(e.get("value", "")) <= 81, f"long cell ({code}): {str(e)[:300]}")
+    check(e.get("code") == code and e.get("column") == column and e.get("value", "").endswith("…")
+          and len(e.get("value", "")) <= 81, f"long cell ({code}, {column}): {str(e)[:300]}")
 
 if failures:
     print("\n".join(failures[:20]))

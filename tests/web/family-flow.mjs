@@ -72,7 +72,7 @@ export async function answerAll(page, plan, { limit = 80, beforeAnswer } = {}) {
         return !current || current.dataset.fact !== f || (current.dataset.member || '') !== (m || '');
       }, [fact, member]);
     } catch (error) {
-      throw new Error(`the answer to ${asked.at(-1)} was not taken (still asked after: ${asked.join(', ')}): ${error.message}`);
+      throw new Error(`the answer to ${asked.at(-1)} was not taken (asked so far: ${asked.join(', ')}): ${error.message}`);
     }
   }
   throw new Error(`still asking after ${limit} questions: ${asked.join(', ')}`);
