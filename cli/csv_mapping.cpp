@@ -386,8 +386,9 @@ ConvertedRow CsvMapping::convert(const std::vector<std::string>& fields, size_t 
                             ? std::optional<std::vector<std::string>>(std::vector<std::string>())
                             : convert_roles(cell, roles_, table, why);
             if (!roles) {
-                out.issues.push_back(bad_cell(pointer_join(base, "roles"), member.roles_column->header,
-                                              "roles", cell, row, why));
+                out.issues.push_back(bad_cell(pointer_join(base, "roles"),
+                                              member.roles_column->header, "roles", cell, row,
+                                              why));
             } else {
                 for (const std::string& role : *roles) {
                     if (std::find(member.roles.begin(), member.roles.end(), role) ==
