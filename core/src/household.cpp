@@ -53,6 +53,17 @@ Value to_value(const Fact& fact, const Json& answer) {
     return v;
 }
 
+/// Whether `text` has the form YYYY-MM-DD, whatever its numbers.
+bool looks_like_date(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+    }
+    return true;
+}
+
 /// Checks one answer against its fact; null ("not sure") is always accepted.
 void check_answer(const Fact& fact, const Json& value, const std::string& parent, const std::string& key,
                   IssueList& issues) {
@@ -99,7 +110,14 @@ void check_answer(const Fact& fact, const Json& value, const std::string& parent
             return;
         }
         case FactType::Date:
-            if (!value.is_string() || !parse_date(value.get<std::string>())) wrong("a date \"YYYY-MM-DD\"");
+            if (!value.is_string() || !looks_like_date(value.get<std::string>()))
+                return wrong("a date \"YYYY-MM-DD\"");
+            // Written right but no such day (1950-02-30): said so, as for "as_of", not "expects a
+            // date".
+            if (!parse_date(value.get<std::string>())) {
+                issues.add("bad_date", path(),
+                           "\"" + fact.id + "\" has no such day: " + quote_value(value));
+            }
             return;
         case FactType::Region:
             if (!value.is_string() || !is_region_code(value.get<std::string>())) {

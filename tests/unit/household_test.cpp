@@ -52,7 +52,13 @@ TEST(Household, UnknownRoleAndDuplicateMemberAreRejected) {
 }
 
 TEST(Household, ImpossibleDatesAreRejected) {
-    expect_error(check(household({}, {{{"id", "m"}, {"facts", {{"birth_date", "1950-02-30"}}}}})),
+    const Json result =
+            check(household({}, {{{"id", "m"}, {"facts", {{"birth_date", "1950-02-30"}}}}}));
+    expect_error(result, "bad_date", "/members/0/facts/birth_date");
+    EXPECT_NE(result.at("error").at("message").get<std::string>().find("no such day"),
+              std::string::npos)
+            << result.dump();
+    expect_error(check(household({}, {{{"id", "m"}, {"facts", {{"birth_date", "1950-2-3"}}}}})),
                  "wrong_answer_type", "/members/0/facts/birth_date");
     expect_error(check(Json{{"as_of", "2026-13-01"}}), "bad_date", "/as_of");
 }
@@ -65,7 +71,7 @@ TEST(Household, LeapDaysAreRealDatesOnlyInLeapYears) {
     }
     for (const char* day : {"1900-02-29", "2023-02-29"}) {
         expect_error(check(household({}, {{{"id", "m"}, {"facts", {{"birth_date", day}}}}})),
-                     "wrong_answer_type", "/members/0/facts/birth_date");
+                     "bad_date", "/members/0/facts/birth_date");
     }
 }
 
