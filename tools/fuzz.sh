@@ -20,14 +20,16 @@ FUZZ_MAX_LEN=$((2 * 1024 * 1024))
 # Nesting of the generated deep seeds. The CLI refuses a mapping deeper than 64 (cli/json_depth.h),
 # so fuzz_csv gets 100 000. The engine refuses a household or pack nested deeper than 64, a
 # string over its limit and a household over 1 MiB before reading it (docs/limits.md), so
-# fuzz_household and fuzz_pack get the same 100 000-deep values and 1 MiB strings: mutations
-# cross every limit from both sides.
+# fuzz_household gets the same 100 000-deep values and 1 MiB strings, and fuzz_pack a 100 000-deep
+# operand and a name just over its 64 KiB limit (tools/fuzz_seeds.py): mutations cross every limit
+# from both sides.
 FUZZ_DEEP_CLI=${CARECHECK_FUZZ_DEEP_CLI:-100000}
 FUZZ_DEEP_CORE=${CARECHECK_FUZZ_DEEP_CORE:-100000}
 FUZZ_LONG_CORE=${CARECHECK_FUZZ_LONG_CORE:-1048576}
 # CARECHECK_FUZZ_SMALL_SEEDS=1 leaves fuzz_csv's 1 MiB seeds out of a new corpus (long runs: see
 # tools/fuzz_seeds.py and the README's "Fuzzing").
-FUZZ_SMALL_SEEDS=${CARECHECK_FUZZ_SMALL_SEEDS:+small}
+FUZZ_SMALL_SEEDS=
+if [ "${CARECHECK_FUZZ_SMALL_SEEDS:-0}" = 1 ]; then FUZZ_SMALL_SEEDS=small; fi
 
 # fuzz_binary TARGET: the built binary's path, or nothing.
 fuzz_binary() {

@@ -138,9 +138,10 @@ TEST(Loader, ACatalogueLoadedAgainIsReadFromTheMemoAndAChangedOneIsParsedAgain) 
     ASSERT_TRUE(again.issues.empty());
     EXPECT_EQ(memo.json, kept);  // the same parsed catalogue, not a new parse
     EXPECT_EQ(again.ruleset->packs[0].programs.size(), 5u);
-    // One byte changed in the catalogue: what it now says counts, not what the memo holds.
+    // The catalogue changed (a key added): what it now says counts, not what the memo holds.
     files[0].text.insert(files[0].text.rfind('}'), ", \"oops\": 1");
     EXPECT_TRUE(has_issue(load_ruleset(files, &memo).issues, "unknown_key", "/oops"));
+    EXPECT_NE(memo.json, kept);
     files[0].text = "{\"format\": \"carecheck-facts/1\", ";
     const auto broken = load_ruleset(files, &memo).issues;
     ASSERT_FALSE(broken.empty());

@@ -143,7 +143,7 @@ test('the iframe from another origin tells the portal its height, only the porta
     for (let tries = 0; tries < 200; tries += 1) {
       const inner = await frame.evaluate(() => Math.ceil(document.getElementById('main').getBoundingClientRect().height));
       const outer = await page.evaluate(() => document.getElementById('carecheck-frame').clientHeight);
-      if (outer === Math.max(320, inner)) return;
+      if (outer === Math.max(320, Math.min(20000, inner))) return; // as web/demo/portal-iframe.js sizes it
       await page.waitForTimeout(25);
     }
     assert.fail('the portal never sized the frame to the calculator');

@@ -36,8 +36,9 @@ private:
 std::string pointer_join(const std::string& base, const std::string& token);
 std::string pointer_join(const std::string& base, size_t index);
 
-/// A value for a message: its JSON text (or the text itself) cut to at most `max_chars`
-/// characters, never split inside a UTF-8 character, with "…" where it was cut. Messages quote
+/// A value for a message: its JSON text (or the text itself), whole when it has at most
+/// `max_chars` characters, else its first `max_chars` and "…"; never split inside a UTF-8
+/// character. Messages quote
 /// what was sent through this, never whole (docs/limits.md).
 std::string quote_value(const Json& value, size_t max_chars = 80);
 std::string quote_value(const std::string& text, size_t max_chars = 80);
