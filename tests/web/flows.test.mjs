@@ -123,6 +123,42 @@ test('"I\'m not sure" leaves the fact unknown and the page says what is still ne
   await phone.context.close();
 });
 
+test('an answer of "I\'m not sure" that decides the result is named on it, with who decides, and opens to be changed', async () => {
+  const phone = await visitWithFamily('130722', ZHANGBEI_CARER.family);
+  const { page } = phone;
+  const unsure = structuredClone(ZHANGBEI_CARER.answers);
+  unsure.members.p2.medical_insurance = null; // the son's insurance: not sure
+  await answerAll(page, unsure);
+  await page.locator('.results').waitFor();
+  assert.equal(await page.getByRole('button', { name: /继续回答问题/ }).count(), 0, 'no question is left to ask');
+  await page.locator('.open-where summary').click(); // 还需要知道什么
+  const fold = page.locator('.open-where');
+  const missing = fold.locator('.program__missing').first();
+  await missing.waitFor();
+  const said = await missing.innerText();
+  assert.equal(await fold.getByText('儿子：这个人参加医保了吗').count(), await fold.locator('.more__program').count(),
+    'said once for each decision (the four modes, which all wait for it, are one)');
+  assert.match(said, /儿子.*医保/s, 'names whose answer is missing');
+  assert.match(said, /您答的是“我不确定”/, 'says it was answered "not sure" (it is not asked again)');
+  assert.match(said, /由谁决定：医保部门记录/, 'says who decides it');
+  await fold.getByRole('button', { name: '改一下“我不确定”的回答' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'results-not-sure-named');
+  // "Answer these questions" would find nothing to ask: the button opens the answer instead.
+  assert.equal(await fold.getByRole('button', { name: '去回答这些问题' }).count(), 0);
+  assert.equal(await fold.getByRole('button', { name: '改一下“我不确定”的回答' }).count(), 1, 'one button for them all');
+  await fold.getByRole('button', { name: '改一下“我不确定”的回答' }).click();
+  const form = page.locator('form.question');
+  await form.waitFor();
+  assert.equal(await form.getAttribute('data-fact'), 'medical_insurance');
+  assert.equal(await form.getAttribute('data-member'), 'p2');
+  await form.locator('button[data-option="resident"]').click();
+  await page.getByRole('heading', { name: '查询结果' }).waitFor();
+  assert.equal(await page.locator('.program__missing').count(), 0, 'nothing is missing any more');
+  assert.match(await page.locator('.summary').innerText(), /可以申请/);
+  await assertClean(phone);
+  await phone.context.close();
+});
+
 test('a wrong number keeps the typed text and explains the range', async () => {
   const phone = await visitWithFamily('431225', {});
   const { page } = phone;

@@ -4,6 +4,7 @@
 import { h } from './dom.js';
 import { clauseLabel, labelled, list, paren, pick, say } from './i18n.js';
 import { memberName } from './people.js';
+import { answerOf } from './state.js';
 import { isWorthAsking, policyDates } from './result-summary.js';
 
 /**
@@ -92,6 +93,9 @@ export function askList(ctx, entries) {
  */
 export function openList(ctx, decisions, asOf) {
   const title = (d) => (d.group ? pick(d.group.name) : pick(d.programs[0].name));
+  const missingOf = (d) => d.programs.flatMap((program) => program.missing ?? []);
+  // Only answers of "not sure" missing: nothing is left to ask, so one of them opens to be changed.
+  const { unsure, unasked } = missingFacts(ctx, decisions.flatMap(missingOf));
   return [
     h('ul', { class: 'ask-list open-list' }, decisions.map((d) => h('li', { class: 'program program--needs_answers', 'data-pack': d.pack.id },
       h('span', { class: 'program__name' }, mark('needs_answers'), title(d), d.group ? '' : who(ctx, d.programs[0]))))),
@@ -102,8 +106,10 @@ export function openList(ctx, decisions, asOf) {
         d.programs.map((program) => [
           d.group && h('p', {}, h('strong', {}, pick(program.name))),
           amountShort(program.amount),
-          missingBlock(ctx, program, false),
-        ])))),
+        ]),
+        // Once for a choose-one group: its programs mostly wait for the same answers.
+        missingLines(ctx, missingOf(d)))),
+      unsure && !unasked && changeNotSureButton(ctx, unsure)),
   ];
 }
 
@@ -253,17 +259,66 @@ function yearlyWords(amount) {
   return '';
 }
 
+/**
+ * The facts still needed, each once, as list items. A fact answered "not sure" is not asked
+ * again, so its line says so, with who decides it.
+ * @returns {{items: HTMLElement[], unsure: ?{fact: string, member?: string}, unasked: boolean}}
+ *   unsure: the first answer "not sure"; unasked: whether some fact was never answered
+ */
+function missingFacts(ctx, missing) {
+  const { catalogue } = ctx.engine;
+  const items = new Map(); // the line shown -> its list item (a fact may be missing for two reasons)
+  let unsure = null;
+  let unasked = false;
+  for (const m of missing) {
+    const fact = catalogue.facts.get(m.fact);
+    const question = pick(fact?.question) || m.fact;
+    const line = m.member ? labelled(memberName(catalogue, ctx.state, m.member), question) : question;
+    const key = { fact: m.fact, ...(m.member ? { member: m.member } : {}) };
+    // Answered yet still missing: the answer is null, "not sure".
+    const notSure = answerOf(ctx.state, key).answered;
+    if (notSure) unsure ??= key;
+    else unasked = true;
+    if (items.has(line)) continue;
+    items.set(line, h('li', {}, line, notSure && h('span', { class: 'program__unsure' },
+      say('answeredNotSure'), fact?.decided_by && `${say('decider')}${pick(fact.decided_by)}`)));
+  }
+  return { items: [...items.values()], unsure, unasked };
+}
+
+/** Opens an answer of "not sure" to be changed, then back to the results. */
+function changeNotSureButton(ctx, key) {
+  return h('button', {
+    type: 'button', class: 'button button--secondary',
+    onClick() {
+      ctx.state.editing = { ...key, returnTo: 'results' };
+      ctx.save();
+      ctx.go('questions');
+    },
+  }, say('changeNotSure'));
+}
+
+/**
+ * What a program still needs. When only answers of "not sure" are missing, nothing is left to
+ * ask: its button opens one of them to change; else (withButton) it asks the rest.
+ */
 function missingBlock(ctx, program, withButton = true) {
   if (!program.missing?.length) return null;
-  const { catalogue } = ctx.engine;
-  const asks = program.missing.map((m) => {
-    const question = pick(catalogue.facts.get(m.fact)?.question) || m.fact;
-    return m.member ? labelled(memberName(catalogue, ctx.state, m.member), question) : question;
-  });
+  const { items, unsure, unasked } = missingFacts(ctx, program.missing);
   return h('div', { class: 'program__missing' },
     h('p', {}, h('strong', {}, say('missing'))),
-    h('ul', {}, [...new Set(asks)].map((text) => h('li', {}, text))),
-    withButton && h('button', { type: 'button', class: 'button button--secondary', onClick: () => ctx.go('questions') }, say('answerThese')));
+    h('ul', {}, items),
+    unsure && !unasked
+      ? changeNotSureButton(ctx, unsure)
+      : withButton && h('button', { type: 'button', class: 'button button--secondary', onClick: () => ctx.go('questions') }, say('answerThese')));
+}
+
+/** What one undecided decision still needs, without a button (its list has one for them all). */
+function missingLines(ctx, missing) {
+  if (missing.length === 0) return null;
+  return h('div', { class: 'program__missing' },
+    h('p', {}, h('strong', {}, say('missing'))),
+    h('ul', {}, missingFacts(ctx, missing).items));
 }
 
 function changeBlock(ctx, program) {
