@@ -97,6 +97,20 @@ TEST(Evaluation, ProgramReferenceFollowsTheOtherProgramsStatus) {
     EXPECT_EQ(program_result(check(dibao), "ask-more").at("status"), "not_eligible");
 }
 
+TEST(Evaluation, ARelatedPolicyNotPointedToIsNotSaidToBeOutOfReach) {
+    // A related policy has its own conditions, which the text does not set: its "no" says the
+    // text leaves the family out, never "you do not qualify" (for 低保 itself, say).
+    Json dibao = qualifying("130702");
+    dibao["facts"]["support"] = {"dibao"};
+    const Json text = program_result(check(dibao), "ask-more").at("status_text");
+    EXPECT_EQ(text.at("zh").get<std::string>().find("不符合"), std::string::npos) << text.dump();
+    EXPECT_NE(text.at("zh").get<std::string>().find("自己的条件"), std::string::npos)
+            << text.dump();
+    Json uninsured = qualifying("130702");
+    uninsured["members"][0]["facts"]["insured"] = false;
+    EXPECT_EQ(program_result(check(uninsured), "care").at("status_text").at("zh"), "不符合条件");
+}
+
 TEST(Evaluation, ChooseOneGroupRanksByYearlyValue) {
     const Json group = check(qualifying("130702")).at("packs")[0].at("exclusive_groups")[0];
     EXPECT_EQ(group.at("rule"), "choose_one");

@@ -85,7 +85,7 @@ void write_outcome(std::string& out, const Evaluation& e, const PackEvaluation& 
     JsonWriter w(out);
     if (outcome.member >= 0) w.key("member").string(e.household->members[static_cast<size_t>(outcome.member)].id).raw(",");
     w.key("status").raw("\"").raw(status_name(outcome.status)).raw("\",");
-    w.key("status_text").text(status_text(outcome.status));
+    w.key("status_text").text(status_text(outcome.status, p.related_policy));
     if (p.amount && outcome.amount.present) {
         w.raw(",").key("amount");
         write_amount(w, outcome, *pack.pack);

@@ -84,10 +84,18 @@ Text plain_text(const AmountResult& result, const Pack& pack) {
 
 }  // namespace
 
-Text status_text(Status status) {
+Text status_text(Status status, bool related_policy) {
     switch (status) {
         case Status::Eligible: return make_text("符合条件，可以申请", "You qualify and can apply");
-        case Status::NotEligible: return make_text("不符合条件", "You do not qualify");
+        case Status::NotEligible:
+            // Not "you do not qualify": the policy has its own conditions, which this text does not
+            // set.
+            if (related_policy) {
+                return make_text("这份文件没有把您家说在里面；这项政策有它自己的条件，可以另外去问",
+                                 "This text does not include your family; the policy has its own "
+                                 "conditions, which you may ask about");
+            }
+            return make_text("不符合条件", "You do not qualify");
         case Status::NeedsAnswers: return make_text("还要再回答几个问题才能确定", "A few more answers are needed");
         case Status::DependsOnLocal:
             return make_text("要看当地怎么定，请去问一下", "Depends on a local decision: ask the office named below");

@@ -5,7 +5,8 @@
 
 namespace carecheck {
 
-Text status_text(Status status);
-
+/// `related_policy`: the program is a related policy (kind related_policy), of which a text says
+/// only that it goes on for some families: "no" means the text does not point this family to it.
+Text status_text(Status status, bool related_policy = false);
 
 }  // namespace carecheck
