@@ -62,7 +62,7 @@ test('every question of the catalogue shows its question and first answer on a 3
       tooLow.push(`${fact.id}: first answer "${box.text.trim()}" at ${Math.round(box.top)}–${Math.round(box.bottom)} px of ${box.height}`);
     }
     if (fact.id === 'ability_level') await shot(page, 'question-ability-level');
-    if (fact.id === 'has_other_relatives') await shot(page, 'question-has-other-relatives');
+    if (['has_other_relatives', 'other_relatives_can_support'].includes(fact.id)) await shot(page, `question-${fact.id.replaceAll('_', '-')}`);
   }
   assert.deepEqual(tooLow, [], 'the first answer is fully on screen for every question');
   assert.equal(await page.locator('.privacy').isVisible(), false, 'the privacy banner is folded into the compact bar');
