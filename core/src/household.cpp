@@ -169,10 +169,18 @@ void derive(const Ruleset& ruleset, FactAbout about, std::vector<Value>& answers
         value.whole = static_cast<std::uint64_t>(static_cast<std::int64_t>(years));
         value.number = years;
         if (unanswered && ((fact->min && years < *fact->min) || (fact->max && years > *fact->max))) {
+            const std::string date =
+                    format_date(date_from_day_number(static_cast<int>(source.number)));
+            // A date after the day checked is the usual slip (a year mistyped): said as such.
+            const std::string why =
+                    years < 0 ? " is after " + format_date(as_of) +
+                                        ", the day checked: a birth date cannot be later"
+                              : " gives " + fact->id + " " + std::to_string(years) + " on " +
+                                        format_date(as_of) + ", outside " +
+                                        format_number(fact->min.value_or(0)) + "–" +
+                                        format_number(fact->max.value_or(0));
             issues.add("out_of_range", pointer_join(path, fact->derive_years_since),
-                       "\"" + fact->derive_years_since + "\" gives " + fact->id + " " + std::to_string(years) +
-                           " on " + format_date(as_of) + ", outside " + format_number(fact->min.value_or(0)) + "–" +
-                           format_number(fact->max.value_or(0)));
+                       "\"" + fact->derive_years_since + "\" " + date + why);
         }
     }
 }
