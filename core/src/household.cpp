@@ -112,11 +112,11 @@ void check_answer(const Fact& fact, const Json& value, const std::string& parent
         case FactType::Date:
             if (!value.is_string() || !looks_like_date(value.get<std::string>()))
                 return wrong("a date \"YYYY-MM-DD\"");
-            // Written right but no such day (1950-02-30): said so, as for "as_of", not "expects a
-            // date".
+            // Written right but no such date (1950-02-30, a month 13, a year 0195): said so, as
+            // for "as_of", not "expects a date".
             if (!parse_date(value.get<std::string>())) {
                 issues.add("bad_date", path(),
-                           "\"" + fact.id + "\" has no such day: " + quote_value(value));
+                           "\"" + fact.id + "\" must be a real date (years 1800–2200), got " + quote_value(value));
             }
             return;
         case FactType::Region:

@@ -140,7 +140,7 @@ test('an answer of "I\'m not sure" that decides the result is named on it, with 
     'said once for each decision (the four modes, which all wait for it, are one)');
   assert.match(said, /儿子.*医保/s, 'names whose answer is missing');
   assert.match(said, /您答的是“我不确定”/, 'says it was answered "not sure" (it is not asked again)');
-  assert.match(said, /由谁决定：医保部门记录/, 'says who decides it');
+  assert.match(said, /最终以谁为准：医保部门记录/, 'says who decides it');
   await fold.getByRole('button', { name: '改一下“我不确定”的回答' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'results-not-sure-named');
   // "Answer these questions" would find nothing to ask: the button opens the answer instead.
@@ -155,6 +155,27 @@ test('an answer of "I\'m not sure" that decides the result is named on it, with 
   await page.getByRole('heading', { name: '查询结果' }).waitFor();
   assert.equal(await page.locator('.program__missing').count(), 0, 'nothing is missing any more');
   assert.match(await page.locator('.summary').innerText(), /可以申请/);
+  await assertClean(phone);
+  await phone.context.close();
+});
+
+test('a 特困 family outside the Zhangjiakou pilot is not told it does not qualify for 低保 or the disability subsidies', async () => {
+  const phone = await visitWithFamily('130722', ZHANGBEI_CARER.family);
+  const { page } = phone;
+  const tekun = structuredClone(ZHANGBEI_CARER.answers);
+  tekun.household.household_support = ['tekun']; // §二6: 特困供养家庭不在本服务保障范围内
+  await answerAll(page, tekun);
+  await page.getByRole('heading', { name: '查询结果' }).waitFor();
+  await page.locator('.fold--rest > summary').click();
+  const card = (name) => page.locator('.fold--rest article[data-pack="zhangjiakou-yilao-yangcan"]')
+    .filter({ has: page.locator('.program__name', { hasText: name }) });
+  const dibao = card('最低生活保障（低保）');
+  await dibao.waitFor();
+  const said = await dibao.innerText();
+  assert.match(said, /这份文件没有把您家说在里面/, 'the text leaves the family out');
+  assert.doesNotMatch(said, /不符合条件|什么情况下可以/, 'nothing says 低保 hangs on the pilot\'s conditions');
+  const subsidies = await card('两项补贴').innerText();
+  assert.match(subsidies, /这份文件没有把您家说在里面/);
   await assertClean(phone);
   await phone.context.close();
 });

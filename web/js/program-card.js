@@ -275,13 +275,13 @@ function missingFacts(ctx, missing) {
     const question = pick(fact?.question) || m.fact;
     const line = m.member ? labelled(memberName(catalogue, ctx.state, m.member), question) : question;
     const key = { fact: m.fact, ...(m.member ? { member: m.member } : {}) };
-    // Answered yet still missing: the answer is null, "not sure".
-    const notSure = answerOf(ctx.state, key).answered;
+    const answer = answerOf(ctx.state, key);
+    const notSure = answer.answered && answer.value === null; // "not sure": not asked again
     if (notSure) unsure ??= key;
     else unasked = true;
     if (items.has(line)) continue;
     items.set(line, h('li', {}, line, notSure && h('span', { class: 'program__unsure' },
-      say('answeredNotSure'), fact?.decided_by && `${say('decider')}${pick(fact.decided_by)}`)));
+      say('answeredNotSure'), fact?.decided_by && `${say('decidedBy')}${pick(fact.decided_by)}`)));
   }
   return { items: [...items.values()], unsure, unasked };
 }
@@ -322,7 +322,9 @@ function missingLines(ctx, missing) {
 }
 
 function changeBlock(ctx, program) {
-  if (program.status !== 'not_eligible' || !program.would_change?.length) return null;
+  // A related policy's conditions are its own, which the text does not set: what failed here is
+  // this text's group of families, not what that policy asks (its status text says so).
+  if (program.status !== 'not_eligible' || !program.would_change?.length || program.kind === 'related_policy') return null;
   return h('div', { class: 'program__change' },
     h('p', {}, h('strong', {}, say('wouldChange'))),
     h('ul', {}, program.would_change.map((c) => h('li', {}, pick(c.text), c.hint && ` — ${pick(c.hint)}`))));
