@@ -119,6 +119,8 @@ test('"I\'m not sure" leaves the fact unknown and the page says what is still ne
     || household.members.some((m) => Object.values(m.facts).includes(null));
   assert.ok(hasNull, 'the answer is stored as null');
   assert.match(await page.locator('.summary').innerText(), /继续回答问题/, 'offers to keep answering');
+  // Questions are still to be asked: those come first, not changing the "not sure".
+  assert.equal(await page.getByRole('button', { name: /改一下“我不确定”的回答/ }).count(), 0);
   await assertClean(phone);
   await phone.context.close();
 });
