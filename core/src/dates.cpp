@@ -11,11 +11,19 @@ static int days_in_month(int year, int month) {
     return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
 }
 
-std::optional<Date> parse_date(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+bool has_date_form(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return false;
     for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+        if (text[i] < '0' || text[i] > '9')
+            return false;
     }
+    return true;
+}
+
+std::optional<Date> parse_date(const std::string& text) {
+    if (!has_date_form(text))
+        return std::nullopt;
     Date d;
     d.year = std::stoi(text.substr(0, 4));
     d.month = std::stoi(text.substr(5, 2));

@@ -53,17 +53,6 @@ Value to_value(const Fact& fact, const Json& answer) {
     return v;
 }
 
-/// Whether `text` has the form YYYY-MM-DD, whatever its numbers.
-bool looks_like_date(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-        return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (text[i] < '0' || text[i] > '9')
-            return false;
-    }
-    return true;
-}
-
 /// Checks one answer against its fact; null ("not sure") is always accepted.
 void check_answer(const Fact& fact, const Json& value, const std::string& parent, const std::string& key,
                   IssueList& issues) {
@@ -110,7 +99,7 @@ void check_answer(const Fact& fact, const Json& value, const std::string& parent
             return;
         }
         case FactType::Date:
-            if (!value.is_string() || !looks_like_date(value.get<std::string>()))
+            if (!value.is_string() || !has_date_form(value.get<std::string>()))
                 return wrong("a date \"YYYY-MM-DD\"");
             // Written right but no such date (1950-02-30, a month 13, a year 0195): said so, as
             // for "as_of", not "expects a date".

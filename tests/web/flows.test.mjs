@@ -24,6 +24,16 @@ async function visitWithFamily(region, family) {
   return phone;
 }
 
+/** The Zhangbei carer's family with `change` made to its answers, answered through to the results. */
+async function zhangbeiResults(change) {
+  const phone = await visitWithFamily('130722', ZHANGBEI_CARER.family);
+  const answers = structuredClone(ZHANGBEI_CARER.answers);
+  change(answers);
+  await answerAll(phone.page, answers);
+  await phone.page.getByRole('heading', { name: '查询结果' }).waitFor();
+  return phone;
+}
+
 async function assertClean(phone) {
   assert.deepEqual(phone.problems, [], 'no console errors and no request leaving localhost');
   assert.deepEqual(await phone.cspViolations(), [], 'no CSP violations');
@@ -126,12 +136,8 @@ test('"I\'m not sure" leaves the fact unknown and the page says what is still ne
 });
 
 test('an answer of "I\'m not sure" that decides the result is named on it, with who decides, and opens to be changed', async () => {
-  const phone = await visitWithFamily('130722', ZHANGBEI_CARER.family);
+  const phone = await zhangbeiResults((answers) => { answers.members.p2.medical_insurance = null; }); // the son's: not sure
   const { page } = phone;
-  const unsure = structuredClone(ZHANGBEI_CARER.answers);
-  unsure.members.p2.medical_insurance = null; // the son's insurance: not sure
-  await answerAll(page, unsure);
-  await page.locator('.results').waitFor();
   assert.equal(await page.getByRole('button', { name: /继续回答问题/ }).count(), 0, 'no question is left to ask');
   await page.locator('.open-where summary').click(); // 还需要知道什么
   const fold = page.locator('.open-where');
@@ -162,12 +168,9 @@ test('an answer of "I\'m not sure" that decides the result is named on it, with 
 });
 
 test('a 特困 family outside the Zhangjiakou pilot is not told it does not qualify for 低保 or the disability subsidies', async () => {
-  const phone = await visitWithFamily('130722', ZHANGBEI_CARER.family);
+  // §二6: 特困供养家庭不在本服务保障范围内
+  const phone = await zhangbeiResults((answers) => { answers.household.household_support = ['tekun']; });
   const { page } = phone;
-  const tekun = structuredClone(ZHANGBEI_CARER.answers);
-  tekun.household.household_support = ['tekun']; // §二6: 特困供养家庭不在本服务保障范围内
-  await answerAll(page, tekun);
-  await page.getByRole('heading', { name: '查询结果' }).waitFor();
   await page.locator('.fold--rest > summary').click();
   const card = (name) => page.locator('.fold--rest article[data-pack="zhangjiakou-yilao-yangcan"]')
     .filter({ has: page.locator('.program__name', { hasText: name }) });
@@ -176,6 +179,8 @@ test('a 特困 family outside the Zhangjiakou pilot is not told it does not qual
   const said = await dibao.innerText();
   assert.match(said, /这份文件没有把您家说在里面/, 'the text leaves the family out');
   assert.doesNotMatch(said, /不符合条件|什么情况下可以/, 'nothing says 低保 hangs on the pilot\'s conditions');
+  await dibao.scrollIntoViewIfNeeded();
+  await screenshot(page, 'results-tekun-related-policy');
   const subsidies = await card('两项补贴').innerText();
   assert.match(subsidies, /这份文件没有把您家说在里面/);
   await assertClean(phone);

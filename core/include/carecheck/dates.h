@@ -12,6 +12,8 @@ struct Date {
     int day = 0;
 };
 
+/// Whether `text` has the form YYYY-MM-DD, whatever its numbers (2026-13-45 has it).
+bool has_date_form(const std::string& text);
 /// Parses a real calendar date in the form YYYY-MM-DD (years 1800–2200); nullopt otherwise.
 std::optional<Date> parse_date(const std::string& text);
 std::string format_date(const Date& date);
