@@ -178,7 +178,8 @@ test('a 特困 family outside the Zhangjiakou pilot is not told it does not qual
   await dibao.waitFor();
   const said = await dibao.innerText();
   assert.match(said, /这份文件没有把您家说在里面/, 'the text leaves the family out');
-  assert.doesNotMatch(said, /不符合条件|什么情况下可以/, 'nothing says 低保 hangs on the pilot\'s conditions');
+  assert.doesNotMatch(said, /不符合条件|什么情况下可以|✗/, 'nothing says 低保 hangs on the pilot\'s conditions');
+  assert.match(await dibao.getAttribute('class'), /program--not_included/, 'nor is it coloured as refused');
   await dibao.scrollIntoViewIfNeeded();
   await screenshot(page, 'results-tekun-related-policy');
   const subsidies = await card('两项补贴').innerText();

@@ -115,8 +115,11 @@ export function openList(ctx, decisions, asOf) {
 
 /** A program folded away (not for this family, or paid to providers): its name and its reasons. */
 export function foldedCard(ctx, pack, program, asOf) {
-  return h('article', { class: `program program--${program.status} program--folded`, 'data-pack': pack.id },
-    h('h4', { class: 'program__name' }, mark(program.status), pick(program.name), who(ctx, program)),
+  // A related policy this text does not include the family in is no "✗": that policy has its own
+  // conditions (its status text says so), so it looks neither refused nor granted.
+  const look = program.kind === 'related_policy' && program.status === 'not_eligible' ? 'not_included' : program.status;
+  return h('article', { class: `program program--${look} program--folded`, 'data-pack': pack.id },
+    h('h4', { class: 'program__name' }, mark(look), pick(program.name), who(ctx, program)),
     h('p', { class: 'program__status' }, pick(program.status_text)),
     changeBlock(ctx, program),
     moreDetails(ctx, pack, [program], asOf, null, false));
