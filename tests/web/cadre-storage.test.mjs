@@ -78,6 +78,16 @@ test('an answer given right before the tab is closed is there when the roster is
 
   const again = await context.newPage();
   await again.goto(session.url);
+  // The closed tab's write may still be landing while this tab reads the roster (a family reopens
+  // in seconds, this test in milliseconds): storage must come to hold the answer, then the roster
+  // opened again shows it.
+  let history = [];
+  for (let tries = 0; tries < 50 && history.length === 0; tries += 1) {
+    history = (await storedHouseholds(again))[0]?.state.history ?? [];
+    if (history.length === 0) await again.waitForTimeout(100);
+  }
+  assert.equal(history.length, 1, 'the answer was written before the tab closed');
+  await again.reload();
   await again.getByText('正在登记：孔家').waitFor();
   await answered(again, 1);
   assert.equal((await storedHouseholds(again))[0].state.history.length, 1);

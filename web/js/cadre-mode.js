@@ -16,6 +16,7 @@ import { renderHousehold } from './household-view.js';
 import { renderHouseholdChanged } from './household-changed-view.js';
 
 const PLACE_KEY = 'carecheck.cadre.place'; // which screen and household to come back to
+const PENDING_KEY = 'carecheck.cadre.pending'; // writes a closed tab may not have finished
 const OWN_KEYS = /^carecheck\./; // what "delete everything" removes from localStorage
 
 /**
@@ -49,6 +50,7 @@ export function createCadreMode(ctx, bar, hooks = {}) {
     /** Reads the roster again: another tab may have changed it. */
     async load() {
       try {
+        await replayPending();
         cadre.records = await allHouseholds();
         changed.clear();
         for (const record of cadre.records) written.set(record.id, JSON.stringify(record.state));
@@ -248,9 +250,12 @@ export function createCadreMode(ctx, bar, hooks = {}) {
     record.revision = basedOn + 1;
     record.updated = new Date().toISOString();
     let outcome;
+    notePending(record, basedOn);
     try {
       outcome = await updateHousehold(record, basedOn);
+      donePending(record.id, basedOn + 1);
     } catch (error) {
+      donePending(record.id, basedOn + 1);
       // Put back unless a later write already went out from this revision.
       if (record.revision === basedOn + 1) Object.assign(record, { revision: basedOn, updated: before });
       ctx.announce(`${say('rosterStorageFailed')}${error?.message ?? ''}`);
@@ -303,6 +308,43 @@ export function createCadreMode(ctx, bar, hooks = {}) {
   }
 
   return cadre;
+}
+
+/**
+ * Writes not yet known to have reached IndexedDB, by household id. localStorage is written at
+ * once, while an IndexedDB write still under way is lost when its tab closes (an answer tapped
+ * just before the tab is closed): the next load writes what is left here, with the same
+ * revision check, so a newer save from another tab is never overwritten.
+ */
+function readPending() {
+  try { return JSON.parse(localStorage.getItem(PENDING_KEY) || '{}') || {}; } catch { return {}; }
+}
+
+function writePending(pending) {
+  try {
+    if (Object.keys(pending).length > 0) localStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+    else localStorage.removeItem(PENDING_KEY);
+  } catch { /* no journal: the IndexedDB write still goes out */ }
+}
+
+function notePending(record, basedOn) {
+  writePending({ ...readPending(), [record.id]: { record: structuredClone(record), basedOn } });
+}
+
+/** The write of this revision has ended (written, refused or failed): no longer pending. */
+function donePending(id, revision) {
+  const pending = readPending();
+  if (pending[id]?.record.revision !== revision) return; // a later write is pending
+  delete pending[id];
+  writePending(pending);
+}
+
+async function replayPending() {
+  const pending = readPending();
+  for (const { record, basedOn } of Object.values(pending)) {
+    try { await updateHousehold(record, basedOn); } catch { /* storage refused it: as when it was made */ }
+    donePending(record.id, record.revision);
+  }
 }
 
 function readPlace() {
